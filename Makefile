@@ -1,0 +1,35 @@
+# Every target sets itself up: a virtualenv in .venv with the package and its test tools.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: migrate test check sql downgrade clean
+
+$(INSTALLED): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -qq --disable-pip-version-check -e '.[test]'
+	touch $@
+
+## Upgrade the database (DATABASE_URL, else the embedded one in ./.pgdata) to head.
+migrate: $(INSTALLED)
+	$(BIN)/hitlai-schema migrate
+
+## Run the whole test suite against real PostgreSQL servers.
+test: $(INSTALLED)
+	$(BIN)/python -m pytest
+
+## Upgrade to head, then fail if the models and the database differ.
+check: migrate
+	$(BIN)/alembic check
+
+## Print the SQL of the whole chain without touching any database.
+sql: $(INSTALLED)
+	$(BIN)/alembic upgrade head --sql
+
+## Undo every revision.
+downgrade: $(INSTALLED)
+	$(BIN)/alembic downgrade base
+
+clean:
+	rm -rf $(VENV) .pytest_cache src/*.egg-info

@@ -1,0 +1,235 @@
+"""Alembic environment: where to migrate, what autogenerate may touch, and how runs are serialized."""
+
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from logging.config import fileConfig
+from pathlib import Path
+from typing import Any
+
+import alembic_postgresql_enum
+import sqlalchemy as sa
+from alembic.operations import ops
+from sqlalchemy.engine import Connection, Engine
+
+import hitlai_schema
+from alembic import context
+from hitlai_schema.database import DatabaseError, connection_error, normalize_url, resolve_url
+
+config = context.config
+if config.config_file_name is not None and config.attributes.get("configure_logger", True):
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
+log = logging.getLogger("alembic.env")
+
+target_metadata = hitlai_schema.metadata
+
+# Only the public schema's tables that the models declare are ours; Supabase's
+# schemas, the other Phase 1-4 tables and the *_legacy tables are not, and
+# autogenerate must never propose to create, alter or drop them.
+OWNED_TABLES = frozenset(table.name for table in target_metadata.tables.values() if table.schema is None)
+CORE_TABLES = frozenset({"companies", "test_requests", "test_runs", "human_testers", "user_sessions"})
+OWNED_ENUMS = frozenset(
+    column.type.name
+    for table in target_metadata.tables.values()
+    for column in table.columns
+    if isinstance(column.type, sa.Enum) and column.type.name
+)
+
+alembic_postgresql_enum.set_configuration(
+    alembic_postgresql_enum.Config(include_name=lambda name: name in OWNED_ENUMS)
+)
+
+# Key of the session-level advisory lock that serializes concurrent upgrades.
+MIGRATION_LOCK_KEY = 0x686974_6C6169  # "hitlai"
+
+# Both equally produce a random uuid; real databases still carry uuid-ossp's.
+EQUIVALENT_UUID_DEFAULTS = frozenset(
+    {"gen_random_uuid()", "uuid_generate_v4()", "extensions.uuid_generate_v4()"}
+)
+
+DEFAULT_LOCK_TIMEOUT = "5s"
+DEFAULT_STATEMENT_TIMEOUT = "5min"
+
+
+def include_name(name: str | None, type_: str, parent_names: dict[str, Any]) -> bool:
+    """Decide before reflection, so that foreign tables are never even read."""
+    if type_ == "schema":
+        return name in (None, "public")
+    if type_ == "table":
+        return parent_names.get("schema_name") in (None, "public") and name in OWNED_TABLES
+    return True
+
+
+def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+    """Decide after reflection: auth.users is declared only as a foreign-key target."""
+    if type_ == "table":
+        return obj.schema is None and name in OWNED_TABLES
+    return True
+
+
+def compare_server_default(
+    context: Any,
+    inspected_column: Any,
+    metadata_column: Any,
+    inspected_default: str | None,
+    metadata_default: Any,
+    rendered_metadata_default: str | None,
+) -> bool | None:
+    """Treat the two random-uuid functions as the same default; leave the rest to Alembic."""
+    if inspected_default is None or rendered_metadata_default is None:
+        return None
+    normalize = lambda text: text.strip().strip("'\"").lower()  # noqa: E731
+    if {normalize(inspected_default), normalize(rendered_metadata_default)} <= EQUIVALENT_UUID_DEFAULTS:
+        return False
+    return None
+
+
+def _is_core_comment_change(op: Any) -> bool:
+    if isinstance(op, ops.CreateTableCommentOp | ops.DropTableCommentOp):
+        return op.table_name in CORE_TABLES
+    return False
+
+
+def _drop_core_comment_changes(op_list: list[Any]) -> list[Any]:
+    """Comments on core tables belong to each deployment: never report nor touch them."""
+    kept = []
+    for op in op_list:
+        if isinstance(op, ops.ModifyTableOps):
+            if op.table_name in CORE_TABLES:
+                op.ops = _drop_core_comment_changes(op.ops)
+            if not op.ops:
+                continue
+        elif _is_core_comment_change(op):
+            continue
+        elif isinstance(op, ops.AlterColumnOp) and op.table_name in CORE_TABLES:
+            op.modify_comment = False
+            if not op.has_changes():
+                continue
+        kept.append(op)
+    return kept
+
+
+def process_revision_directives(context: Any, revision: Any, directives: list[Any]) -> None:
+    for script in directives:
+        for upgrade_ops in script.upgrade_ops_list:
+            upgrade_ops.ops = _drop_core_comment_changes(upgrade_ops.ops)
+        for downgrade_ops in script.downgrade_ops_list:
+            downgrade_ops.ops = _drop_core_comment_changes(downgrade_ops.ops)
+
+
+def configure_options() -> dict[str, Any]:
+    return {
+        "target_metadata": target_metadata,
+        "include_name": include_name,
+        "include_object": include_object,
+        "compare_type": True,
+        "compare_server_default": compare_server_default,
+        "process_revision_directives": process_revision_directives,
+        "transaction_per_migration": True,
+    }
+
+
+def setting(name: str, default: str) -> str:
+    """A setting from `-x name=value`, else HITLAI_<NAME>, else the default."""
+    return (
+        context.get_x_argument(as_dictionary=True).get(name)
+        or os.environ.get(f"HITLAI_{name.upper()}")
+        or default
+    )
+
+
+def repository_root() -> Path:
+    return Path(config.config_file_name).resolve().parent if config.config_file_name else Path.cwd()
+
+
+def fail(message: str) -> None:
+    """One readable line and a non-zero exit, no traceback."""
+    print(f"hitlai-schema: {message}", file=sys.stderr)
+    raise SystemExit(1)
+
+
+def run_migrations_offline() -> None:
+    """Write the SQL script instead of running it; no server is needed or started."""
+    raw = os.environ.get("DATABASE_URL", "").strip()
+    try:
+        url = normalize_url(raw) if raw else sa.engine.URL.create("postgresql+psycopg")
+    except DatabaseError as exc:
+        fail(str(exc))
+    context.configure(url=url, literal_binds=True, **configure_options())
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+@contextmanager
+def migration_lock(connection: Connection) -> Iterator[None]:
+    """Hold a session-level advisory lock: a concurrent run waits, then finds nothing to do."""
+    connection.execute(sa.text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+    connection.commit()
+    try:
+        yield
+    finally:
+        if not connection.closed and not connection.invalidated:
+            connection.rollback()
+            connection.execute(sa.text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            connection.commit()
+
+
+def set_timeouts(connection: Connection) -> None:
+    """Bound how long a migration may wait for a table lock, so it cannot stall production traffic."""
+    for name, default in (
+        ("lock_timeout", DEFAULT_LOCK_TIMEOUT),
+        ("statement_timeout", DEFAULT_STATEMENT_TIMEOUT),
+    ):
+        connection.execute(
+            sa.text("SELECT set_config(:name, :value, false)"),
+            {"name": name, "value": setting(name, default)},
+        )
+    connection.commit()
+
+
+def log_server_notices(connection: Connection) -> None:
+    """Show RAISE NOTICE lines from the migrations' SQL in Alembic's log."""
+    driver_connection = connection.connection.driver_connection
+    if hasattr(driver_connection, "add_notice_handler"):
+        driver_connection.add_notice_handler(lambda diagnostic: log.info("%s", diagnostic.message_primary))
+
+
+def run_with_connection(connection: Connection) -> None:
+    log_server_notices(connection)
+    with migration_lock(connection):
+        set_timeouts(connection)
+        context.configure(connection=connection, **configure_options())
+        with context.begin_transaction():
+            context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    connectable = config.attributes.get("connection")
+    if isinstance(connectable, Connection):
+        run_with_connection(connectable)
+        return
+    if isinstance(connectable, Engine):
+        with connectable.connect() as connection:
+            run_with_connection(connection)
+        return
+
+    try:
+        url = resolve_url(default_pgdata=repository_root() / ".pgdata")
+    except DatabaseError as exc:
+        fail(str(exc))
+    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    try:
+        connection = engine.connect()
+    except sa.exc.DBAPIError as exc:
+        fail(str(connection_error(url, exc)))
+    with connection:
+        run_with_connection(connection)
+    engine.dispose()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

