@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection, Engine
 
 import hitlai_schema
 from alembic import context
-from hitlai_schema.database import DatabaseError, connection_error, normalize_url, resolve_url
+from hitlai_schema.database import DatabaseError, connection_error, given_url, resolve_url
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):
@@ -37,17 +37,13 @@ OWNED_ENUMS = frozenset(
     if isinstance(column.type, sa.Enum) and column.type.name
 )
 
-alembic_postgresql_enum.set_configuration(
-    alembic_postgresql_enum.Config(include_name=lambda name: name in OWNED_ENUMS)
-)
+alembic_postgresql_enum.set_configuration(alembic_postgresql_enum.Config(include_name=lambda name: name in OWNED_ENUMS))
 
 # Key of the session-level advisory lock that serializes concurrent upgrades.
 MIGRATION_LOCK_KEY = 0x686974_6C6169  # "hitlai"
 
 # Both equally produce a random uuid; real databases still carry uuid-ossp's.
-EQUIVALENT_UUID_DEFAULTS = frozenset(
-    {"gen_random_uuid()", "uuid_generate_v4()", "extensions.uuid_generate_v4()"}
-)
+EQUIVALENT_UUID_DEFAULTS = frozenset({"gen_random_uuid()", "uuid_generate_v4()", "extensions.uuid_generate_v4()"})
 
 DEFAULT_LOCK_TIMEOUT = "5s"
 DEFAULT_STATEMENT_TIMEOUT = "5min"
@@ -133,11 +129,7 @@ def configure_options() -> dict[str, Any]:
 
 def setting(name: str, default: str) -> str:
     """A setting from `-x name=value`, else HITLAI_<NAME>, else the default."""
-    return (
-        context.get_x_argument(as_dictionary=True).get(name)
-        or os.environ.get(f"HITLAI_{name.upper()}")
-        or default
-    )
+    return context.get_x_argument(as_dictionary=True).get(name) or os.environ.get(f"HITLAI_{name.upper()}") or default
 
 
 def repository_root() -> Path:
@@ -152,9 +144,8 @@ def fail(message: str) -> None:
 
 def run_migrations_offline() -> None:
     """Write the SQL script instead of running it; no server is needed or started."""
-    raw = os.environ.get("DATABASE_URL", "").strip()
     try:
-        url = normalize_url(raw) if raw else sa.engine.URL.create("postgresql+psycopg")
+        url = given_url(config.get_main_option("sqlalchemy.url")) or sa.URL.create("postgresql+psycopg")
     except DatabaseError as exc:
         fail(str(exc))
     context.configure(url=url, literal_binds=True, **configure_options())
@@ -216,7 +207,7 @@ def run_migrations_online() -> None:
         return
 
     try:
-        url = resolve_url(default_pgdata=repository_root() / ".pgdata")
+        url = resolve_url(repository_root() / ".pgdata", configured=config.get_main_option("sqlalchemy.url"))
     except DatabaseError as exc:
         fail(str(exc))
     engine = sa.create_engine(url, poolclass=sa.pool.NullPool)

@@ -163,16 +163,12 @@ def upgrade() -> None:
         sa.Column("business_objective", sa.Text(), nullable=True),
         sa.Column("success_criteria", sa.Text(), nullable=True),
         sa.Column("business_goal", sa.Text(), nullable=True),
-        sa.Column(
-            "target_audience", postgresql.JSONB(), server_default=sa.text("'{}'::jsonb"), nullable=True
-        ),
+        sa.Column("target_audience", postgresql.JSONB(), server_default=sa.text("'{}'::jsonb"), nullable=True),
         sa.Column("app_type", sa.Text(), nullable=True),
         sa.Column("industry", sa.Text(), nullable=True),
         sa.Column("app_stage", sa.Text(), nullable=True),
         sa.Column("traffic_volume", sa.Text(), nullable=True),
-        sa.Column(
-            "critical_user_flows", postgresql.JSONB(), server_default=sa.text("'[]'::jsonb"), nullable=True
-        ),
+        sa.Column("critical_user_flows", postgresql.JSONB(), server_default=sa.text("'[]'::jsonb"), nullable=True),
         sa.Column("known_issues", postgresql.JSONB(), server_default=sa.text("'[]'::jsonb"), nullable=True),
         sa.Column("competitor_urls", postgresql.ARRAY(sa.Text()), nullable=True),
         sa.Column("benchmark_against", sa.Text(), nullable=True),
@@ -203,9 +199,7 @@ def upgrade() -> None:
         sa.Column("budget_range", sa.Text(), nullable=True),
         sa.Column("urgency", sa.Text(), nullable=True),
         sa.Column("preferred_completion_date", sa.DateTime(timezone=True), nullable=True),
-        sa.Column(
-            "requested_deliverables", postgresql.JSONB(), server_default=sa.text("'[]'::jsonb"), nullable=True
-        ),
+        sa.Column("requested_deliverables", postgresql.JSONB(), server_default=sa.text("'[]'::jsonb"), nullable=True),
         sa.Column("ai_percentage", sa.Integer(), server_default=sa.text("80"), nullable=True),
         sa.Column("human_percentage", sa.Integer(), server_default=sa.text("20"), nullable=True),
         sa.Column(
@@ -251,9 +245,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["company_id"], ["companies.id"], name=op.f("test_requests_company_id_fkey"), ondelete="CASCADE"
         ),
-        sa.ForeignKeyConstraint(
-            ["created_by"], ["auth.users.id"], name=op.f("test_requests_created_by_fkey")
-        ),
+        sa.ForeignKeyConstraint(["created_by"], ["auth.users.id"], name=op.f("test_requests_created_by_fkey")),
         sa.CheckConstraint(
             "ai_percentage >= 0 AND ai_percentage <= 100", name=op.f("test_requests_ai_percentage_check")
         ),
@@ -261,9 +253,7 @@ def upgrade() -> None:
             "human_percentage >= 0 AND human_percentage <= 100",
             name=op.f("test_requests_human_percentage_check"),
         ),
-        sa.CheckConstraint(
-            "nps_score >= -100 AND nps_score <= 100", name=op.f("test_requests_nps_score_check")
-        ),
+        sa.CheckConstraint("nps_score >= -100 AND nps_score <= 100", name=op.f("test_requests_nps_score_check")),
         sa.CheckConstraint(
             "overall_satisfaction_rating >= 1 AND overall_satisfaction_rating <= 5",
             name=op.f("test_requests_overall_satisfaction_rating_check"),
@@ -279,9 +269,7 @@ def upgrade() -> None:
     op.create_index("idx_test_requests_created_at", "test_requests", [sa.text("created_at DESC")])
     op.create_index("idx_test_requests_industry", "test_requests", ["industry"])
     op.create_index("idx_test_requests_status", "test_requests", ["status"])
-    op.create_index(
-        "idx_test_requests_test_fixtures", "test_requests", ["test_fixtures"], postgresql_using="gin"
-    )
+    op.create_index("idx_test_requests_test_fixtures", "test_requests", ["test_fixtures"], postgresql_using="gin")
     op.create_index("idx_test_requests_test_paths", "test_requests", ["test_paths"], postgresql_using="gin")
     op.create_index("idx_test_requests_urgency", "test_requests", ["urgency"])
 
@@ -346,9 +334,7 @@ def upgrade() -> None:
     op.create_index("idx_test_runs_ai_metadata", "test_runs", ["ai_metadata"], postgresql_using="gin")
     op.create_index("idx_test_runs_company", "test_runs", ["company_id"])
     op.create_index("idx_test_runs_created_at", "test_runs", [sa.text("created_at DESC")])
-    op.create_index(
-        "idx_test_runs_platform_details", "test_runs", ["platform_details"], postgresql_using="gin"
-    )
+    op.create_index("idx_test_runs_platform_details", "test_runs", ["platform_details"], postgresql_using="gin")
     op.create_index("idx_test_runs_status", "test_runs", ["status"])
     op.create_index("idx_test_runs_test_config", "test_runs", ["test_config"], postgresql_using="gin")
     op.create_index("idx_test_runs_test_request", "test_runs", ["test_request_id"])
@@ -421,9 +407,7 @@ def upgrade() -> None:
         sa.Column("stripe_account_id", sa.Text(), nullable=True),
         sa.Column("paypal_email", sa.Text(), nullable=True),
         sa.Column("tax_id", sa.Text(), nullable=True),
-        sa.Column(
-            "id_verification_status", sa.Text(), server_default=sa.text("'pending'::text"), nullable=True
-        ),
+        sa.Column("id_verification_status", sa.Text(), server_default=sa.text("'pending'::text"), nullable=True),
         sa.Column(
             "background_check_status",
             sa.Text(),
@@ -439,9 +423,7 @@ def upgrade() -> None:
         sa.Column("positive_feedback_count", sa.Integer(), server_default=sa.text("0"), nullable=True),
         sa.Column("negative_feedback_count", sa.Integer(), server_default=sa.text("0"), nullable=True),
         sa.Column("would_work_again_percent", sa.Double(), server_default=sa.text("0.0"), nullable=True),
-        sa.Column(
-            "badges", postgresql.ARRAY(sa.Text()), server_default=sa.text("ARRAY[]::text[]"), nullable=True
-        ),
+        sa.Column("badges", postgresql.ARRAY(sa.Text()), server_default=sa.text("ARRAY[]::text[]"), nullable=True),
         sa.Column("tier", sa.Text(), server_default=sa.text("'new'::text"), nullable=True),
         sa.Column("platform_fee_percent", sa.Integer(), server_default=sa.text("30"), nullable=True),
         sa.Column("is_flagged", sa.Boolean(), server_default=sa.text("false"), nullable=True),
@@ -476,9 +458,7 @@ def upgrade() -> None:
             "payment_method IN ('stripe', 'paypal', 'equity', 'hybrid')",
             name=op.f("human_testers_payment_method_check"),
         ),
-        sa.CheckConstraint(
-            "tier IN ('new', 'verified', 'expert', 'master')", name=op.f("human_testers_tier_check")
-        ),
+        sa.CheckConstraint("tier IN ('new', 'verified', 'expert', 'master')", name=op.f("human_testers_tier_check")),
     )
     op.create_index("idx_human_testers_ai_earnings", "human_testers", ["total_ai_training_earnings"])
     op.create_index(

@@ -58,9 +58,7 @@ class Base(DeclarativeBase):
 
 # Every table's key: a uuid the database generates (built into PostgreSQL 13+,
 # unlike uuid_generate_v4(), which needs the uuid-ossp extension).
-UUIDPrimaryKey = Annotated[
-    uuid.UUID, mapped_column(primary_key=True, server_default=sa.text("gen_random_uuid()"))
-]
+UUIDPrimaryKey = Annotated[uuid.UUID, mapped_column(primary_key=True, server_default=sa.text("gen_random_uuid()"))]
 TimestampNow = Annotated[datetime.datetime, mapped_column(server_default=sa.func.now())]
 JsonObject = Annotated[dict[str, Any], mapped_column(server_default=sa.text("'{}'::jsonb"))]
 JsonArray = Annotated[list[Any], mapped_column(server_default=sa.text("'[]'::jsonb"))]

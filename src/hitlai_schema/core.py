@@ -116,12 +116,8 @@ class TestRequest(Base):
     focus_areas: Mapped[JsonArray | None]
     avoid_testing: Mapped[list[str] | None]
     specific_concerns: Mapped[list[str] | None]
-    required_devices: Mapped[list[str] | None] = mapped_column(
-        server_default=sa.text("ARRAY['desktop'::text]")
-    )
-    required_browsers: Mapped[list[str] | None] = mapped_column(
-        server_default=sa.text("ARRAY['chrome'::text]")
-    )
+    required_devices: Mapped[list[str] | None] = mapped_column(server_default=sa.text("ARRAY['desktop'::text]"))
+    required_browsers: Mapped[list[str] | None] = mapped_column(server_default=sa.text("ARRAY['chrome'::text]"))
     screen_sizes: Mapped[list[str] | None] = mapped_column(server_default=sa.text("ARRAY['medium'::text]"))
     recent_changes: Mapped[str | None]
     previous_test_results: Mapped[str | None]
@@ -150,9 +146,7 @@ class TestRequest(Base):
     nps_score: Mapped[int | None]
     rated_at: Mapped[datetime | None]
     test_fixtures: Mapped[dict[str, Any] | None] = mapped_column(
-        server_default=sa.text(
-            '\'{"coupons": [], "testData": [], "testCards": [], "loginCredentials": []}\'::jsonb'
-        )
+        server_default=sa.text('\'{"coupons": [], "testData": [], "testCards": [], "loginCredentials": []}\'::jsonb')
     )
     test_paths: Mapped[dict[str, Any] | None] = mapped_column(
         server_default=sa.text('\'{"happyPath": "", "negativePaths": []}\'::jsonb')
@@ -195,9 +189,7 @@ class TestRun(Base):
     updated_at: Mapped[TimestampNow | None]
     completed_at: Mapped[datetime | None]
     user_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("auth.users.id", ondelete="CASCADE"))
-    test_request_id: Mapped[uuid.UUID | None] = mapped_column(
-        sa.ForeignKey("test_requests.id", ondelete="SET NULL")
-    )
+    test_request_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("test_requests.id", ondelete="SET NULL"))
     test_type: Mapped[str | None] = mapped_column(server_default="ai_only")
     company_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("companies.id", ondelete="SET NULL"))
     ai_confidence_score: Mapped[float | None]
@@ -224,9 +216,7 @@ class HumanTester(Base):
         sa.CheckConstraint(
             "id_verification_status IN ('pending', 'verified', 'rejected')", name="id_verification_status"
         ),
-        sa.CheckConstraint(
-            "payment_method IN ('stripe', 'paypal', 'equity', 'hybrid')", name="payment_method"
-        ),
+        sa.CheckConstraint("payment_method IN ('stripe', 'paypal', 'equity', 'hybrid')", name="payment_method"),
         sa.CheckConstraint("tier IN ('new', 'verified', 'expert', 'master')", name="tier"),
         sa.Index("idx_human_testers_ai_earnings", "total_ai_training_earnings"),
         sa.Index(
@@ -234,9 +224,7 @@ class HumanTester(Base):
             "auto_disabled",
             postgresql_where=sa.text("auto_disabled = true"),
         ),
-        sa.Index(
-            "idx_human_testers_available", "is_available", postgresql_where=sa.text("is_available = true")
-        ),
+        sa.Index("idx_human_testers_available", "is_available", postgresql_where=sa.text("is_available = true")),
         sa.Index("idx_human_testers_earnings", "total_earnings_usd"),
         sa.Index("idx_human_testers_email", "email"),
         sa.Index("idx_human_testers_flagged", "is_flagged", postgresql_where=sa.text("is_flagged = true")),
@@ -247,9 +235,7 @@ class HumanTester(Base):
     )
 
     id: Mapped[UUIDPrimaryKey]
-    user_id: Mapped[uuid.UUID | None] = mapped_column(
-        sa.ForeignKey("auth.users.id", ondelete="CASCADE"), unique=True
-    )
+    user_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("auth.users.id", ondelete="CASCADE"), unique=True)
     display_name: Mapped[str]
     bio: Mapped[str | None]
     avatar_url: Mapped[str | None]
@@ -331,9 +317,7 @@ class HumanTester(Base):
     disabled_at: Mapped[datetime | None]
     disabled_reason: Mapped[str | None]
     last_rating_check: Mapped[datetime | None]
-    total_earnings_usd: Mapped[Decimal | None] = mapped_column(
-        sa.Numeric(10, 2), server_default=sa.text("0.00")
-    )
+    total_earnings_usd: Mapped[Decimal | None] = mapped_column(sa.Numeric(10, 2), server_default=sa.text("0.00"))
     preferences: Mapped[JsonObject | None]
     stats: Mapped[JsonObject | None]
 

