@@ -123,3 +123,44 @@ def run_alembic(db_url: sa.URL):
         )
 
     return run
+
+
+@pytest.fixture(scope="session")
+def head_engine(postgresql_noproc) -> Iterator[sa.Engine]:
+    """One database upgraded to head for the whole session; tests use it through `head` only."""
+    from pytest_postgresql.janitor import DatabaseJanitor
+
+    with DatabaseJanitor(
+        user=postgresql_noproc.user,
+        host=postgresql_noproc.host,
+        port=postgresql_noproc.port,
+        dbname="hitlai_head",
+        password=postgresql_noproc.password,
+    ):
+        url = sa.URL.create(
+            "postgresql+psycopg",
+            username=postgresql_noproc.user,
+            password=postgresql_noproc.password or None,
+            database="hitlai_head",
+            port=postgresql_noproc.port,
+            **(
+                {"query": {"host": postgresql_noproc.host}}
+                if postgresql_noproc.host.startswith("/")
+                else {"host": postgresql_noproc.host}
+            ),
+        )
+        engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+        config = Config(str(ROOT / "alembic.ini"))
+        config.attributes.update(configure_logger=False, connection=engine)
+        command.upgrade(config, "head")
+        yield engine
+        engine.dispose()
+
+
+@pytest.fixture
+def head(head_engine: sa.Engine) -> Iterator[sa.Connection]:
+    """A connection to the head database inside a transaction that is rolled back afterwards."""
+    with head_engine.connect() as connection:
+        transaction = connection.begin()
+        yield connection
+        transaction.rollback()

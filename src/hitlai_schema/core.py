@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
@@ -22,6 +22,25 @@ from hitlai_schema.base import (
     UUIDPrimaryKey,
 )
 from hitlai_schema.enums import PlatformType, TestStatus
+
+if TYPE_CHECKING:
+    from hitlai_schema.alignment import (
+        AIInferenceLog,
+        BiasDetectionResult,
+        ConstitutionalRule,
+        ConstitutionalViolation,
+        HumanCorrection,
+        QualityGateCheck,
+    )
+    from hitlai_schema.monitoring import (
+        AgentExecution,
+        APICallLog,
+        APIRateLimit,
+        PerformanceMetric,
+        SecurityIncident,
+        VelocityAnalysis,
+    )
+
 
 # Supabase owns auth.users; it is declared only so that foreign keys can name it,
 # and env.py keeps autogenerate from ever managing it.
@@ -56,8 +75,20 @@ class Company(Base):
     updated_at: Mapped[TimestampNow | None]
     preferences: Mapped[JsonObject | None]
 
-    test_requests: Mapped[list[TestRequest]] = relationship(back_populates="company", passive_deletes=True)
+    test_requests: Mapped[list[TestRequest]] = relationship(
+        back_populates="company", cascade="all, delete", passive_deletes=True
+    )
     test_runs: Mapped[list[TestRun]] = relationship(back_populates="company", passive_deletes=True)
+    constitutional_rules: Mapped[list[ConstitutionalRule]] = relationship(
+        back_populates="company", cascade="all, delete", passive_deletes=True
+    )
+    performance_metrics: Mapped[list[PerformanceMetric]] = relationship(back_populates="company", passive_deletes=True)
+    agent_executions: Mapped[list[AgentExecution]] = relationship(back_populates="company", passive_deletes=True)
+    api_rate_limits: Mapped[list[APIRateLimit]] = relationship(
+        back_populates="company", cascade="all, delete", passive_deletes=True
+    )
+    api_call_logs: Mapped[list[APICallLog]] = relationship(back_populates="company", passive_deletes=True)
+    security_incidents: Mapped[list[SecurityIncident]] = relationship(back_populates="company", passive_deletes=True)
 
 
 class TestRequest(Base):
@@ -204,6 +235,27 @@ class TestRun(Base):
 
     company: Mapped[Company | None] = relationship(back_populates="test_runs")
     test_request: Mapped[TestRequest | None] = relationship(back_populates="test_runs")
+    human_corrections: Mapped[list[HumanCorrection]] = relationship(
+        back_populates="test_run", cascade="all, delete", passive_deletes=True
+    )
+    constitutional_violations: Mapped[list[ConstitutionalViolation]] = relationship(
+        back_populates="test_run", cascade="all, delete", passive_deletes=True
+    )
+    ai_inference_logs: Mapped[list[AIInferenceLog]] = relationship(
+        back_populates="test_run", cascade="all, delete", passive_deletes=True
+    )
+    quality_gate_checks: Mapped[list[QualityGateCheck]] = relationship(
+        back_populates="test_run", cascade="all, delete", passive_deletes=True
+    )
+    bias_detection_results: Mapped[list[BiasDetectionResult]] = relationship(
+        back_populates="test_run", cascade="all, delete", passive_deletes=True
+    )
+    agent_executions: Mapped[list[AgentExecution]] = relationship(
+        back_populates="test_run", cascade="all, delete", passive_deletes=True
+    )
+    velocity_analysis: Mapped[list[VelocityAnalysis]] = relationship(
+        back_populates="test_run", cascade="all, delete", passive_deletes=True
+    )
 
 
 class HumanTester(Base):
@@ -320,6 +372,14 @@ class HumanTester(Base):
     total_earnings_usd: Mapped[Decimal | None] = mapped_column(sa.Numeric(10, 2), server_default=sa.text("0.00"))
     preferences: Mapped[JsonObject | None]
     stats: Mapped[JsonObject | None]
+
+    human_corrections: Mapped[list[HumanCorrection]] = relationship(back_populates="tester", passive_deletes=True)
+    constitutional_rules: Mapped[list[ConstitutionalRule]] = relationship(
+        back_populates="tester", cascade="all, delete", passive_deletes=True
+    )
+    velocity_analysis: Mapped[list[VelocityAnalysis]] = relationship(
+        back_populates="tester", cascade="all, delete", passive_deletes=True
+    )
 
 
 class UserSession(Base):

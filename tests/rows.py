@@ -1,0 +1,75 @@
+"""Insert minimal valid rows into any table of the spec, to test what the database refuses and cascades."""
+
+import itertools
+import re
+import uuid
+from typing import Any
+
+import sqlalchemy as sa
+from spec import CATALOG
+
+_counter = itertools.count()
+
+
+def table_spec(table: str) -> dict[str, Any]:
+    return CATALOG["tables"].get(table) or CATALOG["core_tables"][table]
+
+
+def sample_value(column: dict[str, Any]) -> Any:
+    """A value of the column's type that every check of the spec accepts."""
+    sql_type = column["type"]
+    if sql_type.endswith("[]"):
+        return []
+    if sql_type in CATALOG["enums"]:
+        return CATALOG["enums"][sql_type][0]
+    if sql_type == "uuid":
+        return uuid.uuid4()
+    if sql_type in ("integer", "bigint") or sql_type.startswith(("numeric", "double")):
+        return 1
+    if sql_type == "boolean":
+        return True
+    if sql_type.startswith("timestamp"):
+        return sa.func.now()
+    if sql_type == "date":
+        return sa.func.current_date()
+    if sql_type == "jsonb":
+        return sa.cast({}, sa.dialects.postgresql.JSONB)
+    if sql_type == "inet":
+        return "127.0.0.1"
+    # Text columns: unique per row, so unique constraints never collide by accident.
+    return f"sample-{next(_counter)}"
+
+
+def required_values(table: str) -> dict[str, Any]:
+    """Values for every NOT NULL column that has no default."""
+    return {
+        column["name"]: sample_value(column)
+        for column in table_spec(table)["columns"]
+        if not column["nullable"] and "default" not in column
+    }
+
+
+def insert(connection: sa.Connection, table: str, **values: Any) -> uuid.UUID:
+    """Insert a row with the required columns filled in (values override them); return its id."""
+    row = {**required_values(table), **values}
+    columns = {name: sa.column(name) for name in row}
+    statement = sa.insert(sa.table(table, *columns.values(), sa.column("id"))).values(row).returning(sa.column("id"))
+    return connection.execute(statement).scalar_one()
+
+
+def out_of_range_value(expression: str) -> int | str:
+    """A value the check expression (as PostgreSQL deparses it) refuses."""
+    if "= ANY (" in expression:
+        return "not-an-allowed-value"
+    bounds = dict(
+        (operator, float(number)) for operator, number in re.findall(r"(>=|<=|>|<) \(?'?(-?[\d.]+)'?\)?", expression)
+    )
+    if "<=" in bounds:
+        return int(bounds["<="]) + 1
+    if ">=" in bounds:
+        return int(bounds[">="]) - 1
+    return int(bounds[">"])
+
+
+def checked_column(table: str, constraint: str) -> str:
+    return constraint.removeprefix(f"{table}_").removesuffix("_check")
