@@ -3,7 +3,7 @@
 import pytest
 import sqlalchemy as sa
 from pg_catalog import read_table, table_comment
-from rows import checked_column, insert, out_of_range_value, table_spec
+from rows import checked_column, insert, out_of_range_value, sample_value, table_spec
 from spec import CORE_TABLES, HEAD, PHASE5_TABLES, expected_table
 
 BUILT_TABLES = CORE_TABLES + PHASE5_TABLES
@@ -73,3 +73,26 @@ def test_foreign_key_on_delete(head, table, fk):
     else:
         assert fk["on_delete"] == "SET NULL"
         assert remaining == [(None,)]
+
+
+UNIQUES = [
+    (table, unique["name"], unique["columns"])
+    for table in BUILT_TABLES
+    for unique in table_spec(table)["unique_constraints"]
+    + [index for index in table_spec(table)["indexes"] if index["unique"]]
+    if unique.get("added_by_revision", "") <= HEAD
+]
+
+
+@pytest.mark.parametrize(("table", "name", "columns"), UNIQUES, ids=[name for _, name, _ in UNIQUES])
+def test_unique_constraint_refuses_a_duplicate(head, table, name, columns):
+    by_name = {column["name"]: column for column in table_spec(table)["columns"]}
+    foreign = {fk["columns"][0]: fk["references"].split("(")[0] for fk in table_spec(table)["foreign_keys"]}
+    values = {
+        column: insert_parent(head, foreign[column]) if column in foreign else sample_value(by_name[column])
+        for column in columns
+    }
+    insert(head, table, **values)
+    with pytest.raises(sa.exc.IntegrityError, match="duplicate key") as refused, head.begin_nested():
+        insert(head, table, **values)
+    assert refused.value.orig.diag.constraint_name == name

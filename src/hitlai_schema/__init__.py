@@ -13,6 +13,17 @@ from hitlai_schema.alignment import (
     RedTeamTest,
     RedTeamVulnerability,
 )
+from hitlai_schema.api_health import (
+    APIAlertHistory,
+    APIAlertRule,
+    APIEndpointConfig,
+    APIHealthMetric,
+    APIIncident,
+    APIIncidentUpdate,
+    APIMaintenanceWindow,
+    APIStatusSubscription,
+    APIUptimeSummary,
+)
 from hitlai_schema.base import Base
 from hitlai_schema.core import Company, HumanTester, TestRequest, TestRun, UserSession
 from hitlai_schema.enums import AICapabilityLevel, AIModelProvider, PlatformType, TesterCategory, TestStatus
@@ -26,6 +37,20 @@ from hitlai_schema.monitoring import (
     SystemHealthCheck,
     VelocityAnalysis,
 )
+from hitlai_schema.session_recording import (
+    ClickEvent,
+    ConsoleLog,
+    ElementVisibility,
+    FormInteraction,
+    JavascriptError,
+    KeyboardEvent,
+    MouseMovement,
+    NetworkRequest,
+    PagePerformance,
+    RageClickIncident,
+    ScrollEvent,
+    VisibilityChange,
+)
 
 metadata = Base.metadata
 
@@ -36,22 +61,42 @@ __all__ = [
     "AICapabilityLevel",
     "AIInferenceLog",
     "AIModelProvider",
+    "APIAlertHistory",
+    "APIAlertRule",
     "APICallLog",
+    "APIEndpointConfig",
+    "APIHealthMetric",
+    "APIIncident",
+    "APIIncidentUpdate",
+    "APIMaintenanceWindow",
     "APIRateLimit",
+    "APIStatusSubscription",
+    "APIUptimeSummary",
     "AgentExecution",
     "Base",
     "BiasDetectionResult",
     "CircuitBreakerEvent",
+    "ClickEvent",
     "Company",
+    "ConsoleLog",
     "ConstitutionalRule",
     "ConstitutionalViolation",
+    "ElementVisibility",
+    "FormInteraction",
     "HumanCorrection",
     "HumanTester",
+    "JavascriptError",
+    "KeyboardEvent",
+    "MouseMovement",
+    "NetworkRequest",
+    "PagePerformance",
     "PerformanceMetric",
     "PlatformType",
     "QualityGateCheck",
+    "RageClickIncident",
     "RedTeamTest",
     "RedTeamVulnerability",
+    "ScrollEvent",
     "SecurityIncident",
     "SystemHealthCheck",
     "TestRequest",
@@ -60,5 +105,6 @@ __all__ = [
     "TesterCategory",
     "UserSession",
     "VelocityAnalysis",
+    "VisibilityChange",
     "metadata",
 ]

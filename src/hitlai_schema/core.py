@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         HumanCorrection,
         QualityGateCheck,
     )
+    from hitlai_schema.api_health import APIStatusSubscription
     from hitlai_schema.monitoring import (
         AgentExecution,
         APICallLog,
@@ -39,6 +40,20 @@ if TYPE_CHECKING:
         PerformanceMetric,
         SecurityIncident,
         VelocityAnalysis,
+    )
+    from hitlai_schema.session_recording import (
+        ClickEvent,
+        ConsoleLog,
+        ElementVisibility,
+        FormInteraction,
+        JavascriptError,
+        KeyboardEvent,
+        MouseMovement,
+        NetworkRequest,
+        PagePerformance,
+        RageClickIncident,
+        ScrollEvent,
+        VisibilityChange,
     )
 
 
@@ -89,6 +104,9 @@ class Company(Base):
     )
     api_call_logs: Mapped[list[APICallLog]] = relationship(back_populates="company", passive_deletes=True)
     security_incidents: Mapped[list[SecurityIncident]] = relationship(back_populates="company", passive_deletes=True)
+    api_status_subscriptions: Mapped[list[APIStatusSubscription]] = relationship(
+        back_populates="company", cascade="all, delete", passive_deletes=True
+    )
 
 
 class TestRequest(Base):
@@ -254,6 +272,42 @@ class TestRun(Base):
         back_populates="test_run", cascade="all, delete", passive_deletes=True
     )
     velocity_analysis: Mapped[list[VelocityAnalysis]] = relationship(
+        back_populates="test_run", cascade="all, delete", passive_deletes=True
+    )
+    page_performance: Mapped[list[PagePerformance]] = relationship(
+        back_populates="test_run", cascade="all, delete", passive_deletes=True
+    )
+    scroll_events: Mapped[list[ScrollEvent]] = relationship(
+        back_populates="test_run", cascade="all, delete", passive_deletes=True
+    )
+    click_events: Mapped[list[ClickEvent]] = relationship(
+        back_populates="test_run", cascade="all, delete", passive_deletes=True
+    )
+    form_interactions: Mapped[list[FormInteraction]] = relationship(
+        back_populates="test_run", cascade="all, delete", passive_deletes=True
+    )
+    rage_click_incidents: Mapped[list[RageClickIncident]] = relationship(
+        back_populates="test_run", cascade="all, delete", passive_deletes=True
+    )
+    mouse_movements: Mapped[list[MouseMovement]] = relationship(
+        back_populates="test_run", cascade="all, delete", passive_deletes=True
+    )
+    keyboard_events: Mapped[list[KeyboardEvent]] = relationship(
+        back_populates="test_run", cascade="all, delete", passive_deletes=True
+    )
+    visibility_changes: Mapped[list[VisibilityChange]] = relationship(
+        back_populates="test_run", cascade="all, delete", passive_deletes=True
+    )
+    network_requests: Mapped[list[NetworkRequest]] = relationship(
+        back_populates="test_run", cascade="all, delete", passive_deletes=True
+    )
+    console_logs: Mapped[list[ConsoleLog]] = relationship(
+        back_populates="test_run", cascade="all, delete", passive_deletes=True
+    )
+    javascript_errors: Mapped[list[JavascriptError]] = relationship(
+        back_populates="test_run", cascade="all, delete", passive_deletes=True
+    )
+    element_visibility: Mapped[list[ElementVisibility]] = relationship(
         back_populates="test_run", cascade="all, delete", passive_deletes=True
     )
 
