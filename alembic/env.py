@@ -11,11 +11,11 @@ from typing import Any
 
 import alembic_postgresql_enum
 import sqlalchemy as sa
+from alembic import context
 from alembic.operations import ops
 from sqlalchemy.engine import Connection, Engine
 
 import hitlai_schema
-from alembic import context
 from hitlai_schema.database import DatabaseError, connection_error, given_url, resolve_url
 
 config = context.config

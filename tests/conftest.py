@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from alembic import command
 from alembic.config import Config
 from pytest_postgresql import factories
 
-from alembic import command
 from hitlai_schema.database import normalize_url
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,6 +7,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from spec import CATALOG
+from sqlalchemy.dialects.postgresql import JSONB
 
 _counter = itertools.count()
 
@@ -33,7 +34,7 @@ def sample_value(column: dict[str, Any]) -> Any:
     if sql_type == "date":
         return sa.func.current_date()
     if sql_type == "jsonb":
-        return sa.cast({}, sa.dialects.postgresql.JSONB)
+        return {}
     if sql_type == "inet":
         return "127.0.0.1"
     # Text columns: unique per row, so unique constraints never collide by accident.
@@ -52,7 +53,8 @@ def required_values(table: str) -> dict[str, Any]:
 def insert(connection: sa.Connection, table: str, **values: Any) -> uuid.UUID:
     """Insert a row with the required columns filled in (values override them); return its id."""
     row = {**required_values(table), **values}
-    columns = {name: sa.column(name) for name in row}
+    json_columns = {column["name"] for column in table_spec(table)["columns"] if column["type"] == "jsonb"}
+    columns = {name: sa.column(name, JSONB(none_as_null=True) if name in json_columns else None) for name in row}
     statement = sa.insert(sa.table(table, *columns.values(), sa.column("id"))).values(row).returning(sa.column("id"))
     return connection.execute(statement).scalar_one()
 

@@ -18,7 +18,7 @@ NOT_NULL_COLUMNS = [
 FOREIGN_KEYS = [(table, fk) for table in BUILT_TABLES for fk in table_spec(table)["foreign_keys"]]
 
 
-@pytest.mark.parametrize("table", PHASE5_TABLES)
+@pytest.mark.parametrize("table", BUILT_TABLES)
 def test_table_matches_catalog(head, table):
     assert read_table(head, table) == expected_table(table, at_revision=HEAD)
 

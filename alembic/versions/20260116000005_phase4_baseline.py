@@ -11,9 +11,8 @@ Create Date: 2026-01-16 00:00:05
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql
-
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 revision: str = "20260116000005"
 down_revision: str | None = None

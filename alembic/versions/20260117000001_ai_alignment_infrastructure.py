@@ -8,9 +8,8 @@ Create Date: 2026-01-17 00:00:01
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql
-
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 revision: str = "20260117000001"
 down_revision: str | None = "20260116000005"
@@ -34,7 +33,7 @@ TABLES = (
 
 
 def upgrade() -> None:
-    """Create the {len(tables)} tables with their indexes, and enable row-level security on each."""
+    """Create the 11 alignment tables with their indexes, and enable row-level security on each."""
     op.create_table(
         "ai_alignment_metrics",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),

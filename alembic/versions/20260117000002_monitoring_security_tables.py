@@ -8,9 +8,8 @@ Create Date: 2026-01-17 00:00:02
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql
-
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 revision: str = "20260117000002"
 down_revision: str | None = "20260117000001"
@@ -31,7 +30,7 @@ TABLES = (
 
 
 def upgrade() -> None:
-    """Create the {len(tables)} tables with their indexes, and enable row-level security on each."""
+    """Create the 8 monitoring and security tables with their indexes, and enable row-level security on each."""
     op.create_table(
         "performance_metrics",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),

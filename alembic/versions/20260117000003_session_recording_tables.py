@@ -8,9 +8,8 @@ Create Date: 2026-01-17 00:00:03
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql
-
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 revision: str = "20260117000003"
 down_revision: str | None = "20260117000002"
@@ -35,7 +34,7 @@ TABLES = (
 
 
 def upgrade() -> None:
-    """Create the {len(tables)} tables with their indexes, and enable row-level security on each."""
+    """Create the 12 session recording tables with their indexes, and enable row-level security on each."""
     op.create_table(
         "page_performance",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),

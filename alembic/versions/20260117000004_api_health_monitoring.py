@@ -8,9 +8,8 @@ Create Date: 2026-01-17 00:00:04
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql
-
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 revision: str = "20260117000004"
 down_revision: str | None = "20260117000003"
@@ -47,7 +46,7 @@ POLICIES = (
 
 
 def upgrade() -> None:
-    """Create the {len(tables)} tables with their indexes, and enable row-level security on each."""
+    """Create the 9 API health tables with their indexes and RLS, and open the public status page."""
     op.create_table(
         "api_health_metrics",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),

@@ -51,6 +51,14 @@ from hitlai_schema.session_recording import (
     ScrollEvent,
     VisibilityChange,
 )
+from hitlai_schema.tester_categorization import (
+    AICapabilityBenchmark,
+    AIModelCapability,
+    AITesterAssignmentPreference,
+    AITesterPerformance,
+    AITesterPricing,
+    AIVsHumanComparison,
+)
 
 metadata = Base.metadata
 
@@ -58,9 +66,15 @@ __all__ = [
     "AGICapabilityMilestone",
     "AGISafetyDecision",
     "AIAlignmentMetric",
+    "AICapabilityBenchmark",
     "AICapabilityLevel",
     "AIInferenceLog",
+    "AIModelCapability",
     "AIModelProvider",
+    "AITesterAssignmentPreference",
+    "AITesterPerformance",
+    "AITesterPricing",
+    "AIVsHumanComparison",
     "APIAlertHistory",
     "APIAlertRule",
     "APICallLog",

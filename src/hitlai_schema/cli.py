@@ -5,10 +5,10 @@ import sys
 from pathlib import Path
 
 import sqlalchemy as sa
+from alembic import command
 from alembic.config import Config
 from alembic.util import CommandError
 
-from alembic import command
 from hitlai_schema.database import DatabaseError, connection_error, resolve_url
 
 

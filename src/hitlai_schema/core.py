@@ -21,7 +21,7 @@ from hitlai_schema.base import (
     TimestampNow,
     UUIDPrimaryKey,
 )
-from hitlai_schema.enums import PlatformType, TestStatus
+from hitlai_schema.enums import AIModelProvider, PlatformType, TesterCategory, TestStatus
 
 if TYPE_CHECKING:
     from hitlai_schema.alignment import (
@@ -54,6 +54,11 @@ if TYPE_CHECKING:
         RageClickIncident,
         ScrollEvent,
         VisibilityChange,
+    )
+    from hitlai_schema.tester_categorization import (
+        AITesterAssignmentPreference,
+        AITesterPerformance,
+        AIVsHumanComparison,
     )
 
 
@@ -105,6 +110,9 @@ class Company(Base):
     api_call_logs: Mapped[list[APICallLog]] = relationship(back_populates="company", passive_deletes=True)
     security_incidents: Mapped[list[SecurityIncident]] = relationship(back_populates="company", passive_deletes=True)
     api_status_subscriptions: Mapped[list[APIStatusSubscription]] = relationship(
+        back_populates="company", cascade="all, delete", passive_deletes=True
+    )
+    ai_tester_assignment_preferences: Mapped[list[AITesterAssignmentPreference]] = relationship(
         back_populates="company", cascade="all, delete", passive_deletes=True
     )
 
@@ -203,6 +211,9 @@ class TestRequest(Base):
 
     company: Mapped[Company | None] = relationship(back_populates="test_requests")
     test_runs: Mapped[list[TestRun]] = relationship(back_populates="test_request", passive_deletes=True)
+    ai_vs_human_comparison: Mapped[list[AIVsHumanComparison]] = relationship(
+        back_populates="test_request", cascade="all, delete", passive_deletes=True
+    )
 
 
 class TestRun(Base):
@@ -211,12 +222,18 @@ class TestRun(Base):
         sa.CheckConstraint("company_ai_rating >= 1 AND company_ai_rating <= 5", name="company_ai_rating"),
         sa.CheckConstraint("sentiment_score >= 0 AND sentiment_score <= 1", name="sentiment_score"),
         sa.Index("idx_test_runs_ai_metadata", "ai_metadata", postgresql_using="gin"),
+        sa.Index(
+            "idx_test_runs_ai_provider",
+            "ai_model_provider",
+            postgresql_where=sa.text("ai_model_provider IS NOT NULL"),
+        ),
         sa.Index("idx_test_runs_company", "company_id"),
         sa.Index("idx_test_runs_created_at", sa.desc("created_at")),
         sa.Index("idx_test_runs_platform_details", "platform_details", postgresql_using="gin"),
         sa.Index("idx_test_runs_status", "status"),
         sa.Index("idx_test_runs_test_config", "test_config", postgresql_using="gin"),
         sa.Index("idx_test_runs_test_request", "test_request_id"),
+        sa.Index("idx_test_runs_tester_category", "tester_category"),
         sa.Index("idx_test_runs_user_id", "user_id"),
     )
 
@@ -250,6 +267,12 @@ class TestRun(Base):
     platform_details: Mapped[dict[str, Any] | None]
     test_config: Mapped[dict[str, Any] | None]
     ai_metadata: Mapped[dict[str, Any] | None]
+    tester_category: Mapped[TesterCategory | None]
+    ai_model_provider: Mapped[AIModelProvider | None]
+    ai_model_version: Mapped[str | None]
+    ai_tokens_used: Mapped[int | None]
+    ai_cost_usd: Mapped[Decimal | None] = mapped_column(sa.Numeric(8, 4))
+    ai_inference_time_ms: Mapped[int | None]
 
     company: Mapped[Company | None] = relationship(back_populates="test_runs")
     test_request: Mapped[TestRequest | None] = relationship(back_populates="test_runs")
@@ -310,6 +333,18 @@ class TestRun(Base):
     element_visibility: Mapped[list[ElementVisibility]] = relationship(
         back_populates="test_run", cascade="all, delete", passive_deletes=True
     )
+    ai_vs_human_comparison_as_ai: Mapped[list[AIVsHumanComparison]] = relationship(
+        back_populates="ai_test_run",
+        cascade="all, delete",
+        passive_deletes=True,
+        foreign_keys="AIVsHumanComparison.ai_test_run_id",
+    )
+    ai_vs_human_comparison_as_human: Mapped[list[AIVsHumanComparison]] = relationship(
+        back_populates="human_test_run",
+        cascade="all, delete",
+        passive_deletes=True,
+        foreign_keys="AIVsHumanComparison.human_test_run_id",
+    )
 
 
 class HumanTester(Base):
@@ -326,11 +361,17 @@ class HumanTester(Base):
         sa.CheckConstraint("tier IN ('new', 'verified', 'expert', 'master')", name="tier"),
         sa.Index("idx_human_testers_ai_earnings", "total_ai_training_earnings"),
         sa.Index(
+            "idx_human_testers_ai_provider",
+            "ai_model_provider",
+            postgresql_where=sa.text("ai_model_provider IS NOT NULL"),
+        ),
+        sa.Index(
             "idx_human_testers_auto_disabled",
             "auto_disabled",
             postgresql_where=sa.text("auto_disabled = true"),
         ),
         sa.Index("idx_human_testers_available", "is_available", postgresql_where=sa.text("is_available = true")),
+        sa.Index("idx_human_testers_category", "tester_category"),
         sa.Index("idx_human_testers_earnings", "total_earnings_usd"),
         sa.Index("idx_human_testers_email", "email"),
         sa.Index("idx_human_testers_flagged", "is_flagged", postgresql_where=sa.text("is_flagged = true")),
@@ -426,12 +467,19 @@ class HumanTester(Base):
     total_earnings_usd: Mapped[Decimal | None] = mapped_column(sa.Numeric(10, 2), server_default=sa.text("0.00"))
     preferences: Mapped[JsonObject | None]
     stats: Mapped[JsonObject | None]
+    tester_category: Mapped[TesterCategory | None] = mapped_column(server_default="human")
+    ai_model_provider: Mapped[AIModelProvider | None]
+    ai_model_version: Mapped[str | None]
+    ai_configuration: Mapped[JsonObject | None]
 
     human_corrections: Mapped[list[HumanCorrection]] = relationship(back_populates="tester", passive_deletes=True)
     constitutional_rules: Mapped[list[ConstitutionalRule]] = relationship(
         back_populates="tester", cascade="all, delete", passive_deletes=True
     )
     velocity_analysis: Mapped[list[VelocityAnalysis]] = relationship(
+        back_populates="tester", cascade="all, delete", passive_deletes=True
+    )
+    ai_tester_performance: Mapped[list[AITesterPerformance]] = relationship(
         back_populates="tester", cascade="all, delete", passive_deletes=True
     )
 
