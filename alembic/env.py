@@ -148,7 +148,8 @@ def run_migrations_offline() -> None:
         url = given_url(config.get_main_option("sqlalchemy.url")) or sa.URL.create("postgresql+psycopg")
     except DatabaseError as exc:
         fail(str(exc))
-    context.configure(url=url, literal_binds=True, **configure_options())
+    # The named paramstyle keeps "%" as written, as format() in the DO blocks needs it.
+    context.configure(url=url, literal_binds=True, dialect_opts={"paramstyle": "named"}, **configure_options())
     with context.begin_transaction():
         context.run_migrations()
 

@@ -11,6 +11,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
+from hitlai_schema.migration_utils import restore_legacy_table, set_aside_legacy_table
+
 revision: str = "20260117000002"
 down_revision: str | None = "20260117000001"
 branch_labels: str | Sequence[str] | None = None
@@ -28,9 +30,140 @@ TABLES = (
     "system_health_checks",
 )
 
+# Phase-4 databases already hold tables of these names in an older layout: each is
+# set aside as <name>_legacy (rows kept) before the Phase-5 table is created, and
+# restored by the downgrade. The column lists tell the layouts apart.
+PHASE4_COLUMNS = {
+    "performance_metrics": (
+        "id",
+        "test_run_id",
+        "agent_name",
+        "operation",
+        "duration_ms",
+        "success",
+        "error_message",
+        "metadata",
+        "created_at",
+    ),
+    "agent_executions": (
+        "id",
+        "test_run_id",
+        "agent_name",
+        "status",
+        "started_at",
+        "completed_at",
+        "duration_ms",
+        "error_message",
+        "retry_count",
+        "metadata",
+        "created_at",
+    ),
+    "api_rate_limits": (
+        "id",
+        "user_id",
+        "company_id",
+        "endpoint",
+        "request_count",
+        "window_start",
+        "window_end",
+        "created_at",
+        "updated_at",
+    ),
+    "api_call_logs": (
+        "id",
+        "test_run_id",
+        "model",
+        "input_tokens",
+        "output_tokens",
+        "total_tokens",
+        "cost",
+        "latency_ms",
+        "created_at",
+    ),
+}
+PHASE5_COLUMNS = {
+    "performance_metrics": (
+        "id",
+        "metric_type",
+        "endpoint",
+        "operation",
+        "duration_ms",
+        "success",
+        "error_message",
+        "memory_mb",
+        "cpu_percent",
+        "user_id",
+        "company_id",
+        "metadata",
+        "created_at",
+    ),
+    "agent_executions": (
+        "id",
+        "agent_name",
+        "agent_version",
+        "execution_type",
+        "test_run_id",
+        "company_id",
+        "started_at",
+        "completed_at",
+        "duration_ms",
+        "status",
+        "input_params",
+        "output_result",
+        "error_details",
+        "tokens_used",
+        "api_calls_made",
+        "cost_usd",
+        "output_quality_score",
+        "human_reviewed",
+        "created_at",
+    ),
+    "api_rate_limits": (
+        "id",
+        "user_id",
+        "company_id",
+        "ip_address",
+        "endpoint",
+        "request_count",
+        "window_start",
+        "window_end",
+        "max_requests",
+        "window_minutes",
+        "is_blocked",
+        "blocked_until",
+        "created_at",
+        "updated_at",
+    ),
+    "api_call_logs": (
+        "id",
+        "method",
+        "endpoint",
+        "path",
+        "query_params",
+        "user_id",
+        "company_id",
+        "ip_address",
+        "user_agent",
+        "request_body",
+        "response_status",
+        "response_body",
+        "duration_ms",
+        "auth_method",
+        "rate_limited",
+        "error_occurred",
+        "error_message",
+        "created_at",
+    ),
+}
+
 
 def upgrade() -> None:
-    """Create the 8 monitoring and security tables with their indexes, and enable row-level security on each."""
+    """Set aside Phase-4 namesakes, create the 8 monitoring and security tables with their indexes, enable RLS on each."""
+    op.execute(
+        set_aside_legacy_table(
+            "performance_metrics", PHASE5_COLUMNS["performance_metrics"], PHASE4_COLUMNS["performance_metrics"]
+        )
+    )
     op.create_table(
         "performance_metrics",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
@@ -51,18 +184,29 @@ def upgrade() -> None:
             ["company_id"], ["companies.id"], name=op.f("performance_metrics_company_id_fkey"), ondelete="SET NULL"
         ),
         comment="System performance samples per component and metric",
+        if_not_exists=True,
     )
-    op.create_index("idx_performance_metrics_created_at", "performance_metrics", [sa.text("created_at DESC")])
-    op.create_index("idx_performance_metrics_duration", "performance_metrics", [sa.text("duration_ms DESC")])
-    op.create_index("idx_performance_metrics_endpoint", "performance_metrics", ["endpoint"])
+    op.create_index(
+        "idx_performance_metrics_created_at", "performance_metrics", [sa.text("created_at DESC")], if_not_exists=True
+    )
+    op.create_index(
+        "idx_performance_metrics_duration", "performance_metrics", [sa.text("duration_ms DESC")], if_not_exists=True
+    )
+    op.create_index("idx_performance_metrics_endpoint", "performance_metrics", ["endpoint"], if_not_exists=True)
     op.create_index(
         "idx_performance_metrics_failed",
         "performance_metrics",
         ["success"],
         postgresql_where=sa.text("success = false"),
+        if_not_exists=True,
     )
-    op.create_index("idx_performance_metrics_type", "performance_metrics", ["metric_type"])
+    op.create_index("idx_performance_metrics_type", "performance_metrics", ["metric_type"], if_not_exists=True)
 
+    op.execute(
+        set_aside_legacy_table(
+            "agent_executions", PHASE5_COLUMNS["agent_executions"], PHASE4_COLUMNS["agent_executions"]
+        )
+    )
     op.create_table(
         "agent_executions",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
@@ -92,18 +236,25 @@ def upgrade() -> None:
             ["test_run_id"], ["test_runs.id"], name=op.f("agent_executions_test_run_id_fkey"), ondelete="CASCADE"
         ),
         comment="Runs of the AI agents on test runs: status, timing, tokens and errors",
+        if_not_exists=True,
     )
-    op.create_index("idx_agent_executions_agent", "agent_executions", ["agent_name"])
+    op.create_index("idx_agent_executions_agent", "agent_executions", ["agent_name"], if_not_exists=True)
     op.create_index(
         "idx_agent_executions_failed",
         "agent_executions",
         ["status"],
         postgresql_where=sa.text("status = 'failed'::text"),
+        if_not_exists=True,
     )
-    op.create_index("idx_agent_executions_started_at", "agent_executions", [sa.text("started_at DESC")])
-    op.create_index("idx_agent_executions_status", "agent_executions", ["status"])
-    op.create_index("idx_agent_executions_test_run", "agent_executions", ["test_run_id"])
+    op.create_index(
+        "idx_agent_executions_started_at", "agent_executions", [sa.text("started_at DESC")], if_not_exists=True
+    )
+    op.create_index("idx_agent_executions_status", "agent_executions", ["status"], if_not_exists=True)
+    op.create_index("idx_agent_executions_test_run", "agent_executions", ["test_run_id"], if_not_exists=True)
 
+    op.execute(
+        set_aside_legacy_table("api_rate_limits", PHASE5_COLUMNS["api_rate_limits"], PHASE4_COLUMNS["api_rate_limits"])
+    )
     op.create_table(
         "api_rate_limits",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
@@ -125,14 +276,19 @@ def upgrade() -> None:
             ["company_id"], ["companies.id"], name=op.f("api_rate_limits_company_id_fkey"), ondelete="CASCADE"
         ),
         comment="Request counts per client and endpoint within a rate-limit window",
+        if_not_exists=True,
     )
     op.create_index(
-        "idx_api_rate_limits_blocked", "api_rate_limits", ["is_blocked"], postgresql_where=sa.text("is_blocked = true")
+        "idx_api_rate_limits_blocked",
+        "api_rate_limits",
+        ["is_blocked"],
+        postgresql_where=sa.text("is_blocked = true"),
+        if_not_exists=True,
     )
-    op.create_index("idx_api_rate_limits_company", "api_rate_limits", ["company_id"])
-    op.create_index("idx_api_rate_limits_endpoint", "api_rate_limits", ["endpoint"])
-    op.create_index("idx_api_rate_limits_user", "api_rate_limits", ["user_id"])
-    op.create_index("idx_api_rate_limits_window", "api_rate_limits", ["window_start", "window_end"])
+    op.create_index("idx_api_rate_limits_company", "api_rate_limits", ["company_id"], if_not_exists=True)
+    op.create_index("idx_api_rate_limits_endpoint", "api_rate_limits", ["endpoint"], if_not_exists=True)
+    op.create_index("idx_api_rate_limits_user", "api_rate_limits", ["user_id"], if_not_exists=True)
+    op.create_index("idx_api_rate_limits_window", "api_rate_limits", ["window_start", "window_end"], if_not_exists=True)
 
     op.create_table(
         "velocity_analysis",
@@ -219,6 +375,9 @@ def upgrade() -> None:
     op.create_index("idx_circuit_breaker_events_service", "circuit_breaker_events", ["service_name"])
     op.create_index("idx_circuit_breaker_events_type", "circuit_breaker_events", ["event_type"])
 
+    op.execute(
+        set_aside_legacy_table("api_call_logs", PHASE5_COLUMNS["api_call_logs"], PHASE4_COLUMNS["api_call_logs"])
+    )
     op.create_table(
         "api_call_logs",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
@@ -244,24 +403,27 @@ def upgrade() -> None:
             ["company_id"], ["companies.id"], name=op.f("api_call_logs_company_id_fkey"), ondelete="SET NULL"
         ),
         comment="Calls to external APIs: provider, endpoint, status, duration and cost",
+        if_not_exists=True,
     )
-    op.create_index("idx_api_call_logs_company", "api_call_logs", ["company_id"])
-    op.create_index("idx_api_call_logs_created_at", "api_call_logs", [sa.text("created_at DESC")])
-    op.create_index("idx_api_call_logs_endpoint", "api_call_logs", ["endpoint"])
+    op.create_index("idx_api_call_logs_company", "api_call_logs", ["company_id"], if_not_exists=True)
+    op.create_index("idx_api_call_logs_created_at", "api_call_logs", [sa.text("created_at DESC")], if_not_exists=True)
+    op.create_index("idx_api_call_logs_endpoint", "api_call_logs", ["endpoint"], if_not_exists=True)
     op.create_index(
         "idx_api_call_logs_errors",
         "api_call_logs",
         ["error_occurred"],
         postgresql_where=sa.text("error_occurred = true"),
+        if_not_exists=True,
     )
     op.create_index(
         "idx_api_call_logs_slow",
         "api_call_logs",
         [sa.text("duration_ms DESC")],
         postgresql_where=sa.text("duration_ms > 1000"),
+        if_not_exists=True,
     )
-    op.create_index("idx_api_call_logs_status", "api_call_logs", ["response_status"])
-    op.create_index("idx_api_call_logs_user", "api_call_logs", ["user_id"])
+    op.create_index("idx_api_call_logs_status", "api_call_logs", ["response_status"], if_not_exists=True)
+    op.create_index("idx_api_call_logs_user", "api_call_logs", ["user_id"], if_not_exists=True)
 
     op.create_table(
         "security_incidents",
@@ -329,6 +491,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    """Drop the tables, dependants first."""
+    """Drop the tables, dependants first, then put back any Phase-4 table set aside."""
     for table in reversed(TABLES):
         op.drop_table(table)
+    for table in PHASE4_COLUMNS:
+        op.execute(restore_legacy_table(table))

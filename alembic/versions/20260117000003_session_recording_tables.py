@@ -11,6 +11,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
+from hitlai_schema.migration_utils import restore_legacy_table, set_aside_legacy_table
+
 revision: str = "20260117000003"
 down_revision: str | None = "20260117000002"
 branch_labels: str | Sequence[str] | None = None
@@ -32,9 +34,236 @@ TABLES = (
     "element_visibility",
 )
 
+# Phase-4 databases already hold tables of these names in an older layout: each is
+# set aside as <name>_legacy (rows kept) before the Phase-5 table is created, and
+# restored by the downgrade. The column lists tell the layouts apart.
+PHASE4_COLUMNS = {
+    "page_performance": (
+        "id",
+        "session_id",
+        "page_url",
+        "page_title",
+        "referrer",
+        "dns_lookup_time",
+        "tcp_connection_time",
+        "tls_negotiation_time",
+        "request_time",
+        "response_time",
+        "dom_processing_time",
+        "dom_content_loaded_time",
+        "page_load_time",
+        "first_paint_time",
+        "first_contentful_paint_time",
+        "largest_contentful_paint_time",
+        "page_entered_at",
+        "page_exited_at",
+        "time_on_page_seconds",
+        "was_visible",
+        "total_visible_time_seconds",
+        "total_hidden_time_seconds",
+        "exit_type",
+        "created_at",
+    ),
+    "scroll_events": (
+        "id",
+        "session_id",
+        "page_url",
+        "timestamp",
+        "scroll_x",
+        "scroll_y",
+        "viewport_width",
+        "viewport_height",
+        "document_width",
+        "document_height",
+        "scroll_depth_percentage",
+        "scroll_direction",
+        "scroll_velocity",
+        "scroll_type",
+        "element_in_view",
+        "created_at",
+    ),
+    "click_events": (
+        "id",
+        "session_id",
+        "page_url",
+        "timestamp",
+        "x",
+        "y",
+        "button",
+        "click_type",
+        "target_element",
+        "target_selector",
+        "target_text",
+        "target_href",
+        "target_id",
+        "target_class",
+        "is_rage_click",
+        "rage_click_count",
+        "time_since_last_click",
+        "element_visible",
+        "element_clickable",
+        "element_disabled",
+        "navigation_occurred",
+        "error_occurred",
+        "created_at",
+    ),
+    "form_interactions": (
+        "id",
+        "session_id",
+        "page_url",
+        "form_id",
+        "form_name",
+        "form_action",
+        "field_name",
+        "field_type",
+        "field_label",
+        "interaction_type",
+        "timestamp",
+        "time_to_first_input",
+        "time_in_field",
+        "character_count",
+        "backspace_count",
+        "paste_detected",
+        "validation_error",
+        "error_message",
+        "field_completed",
+        "form_submitted",
+        "form_abandoned",
+        "created_at",
+    ),
+    "rage_click_incidents": (
+        "id",
+        "session_id",
+        "page_url",
+        "timestamp",
+        "x",
+        "y",
+        "click_count",
+        "time_window_ms",
+        "clicks_per_second",
+        "target_element",
+        "target_selector",
+        "likely_cause",
+        "element_was_clickable",
+        "element_was_visible",
+        "screenshot_url",
+        "created_at",
+    ),
+}
+PHASE5_COLUMNS = {
+    "page_performance": (
+        "id",
+        "user_session_id",
+        "test_run_id",
+        "url",
+        "page_title",
+        "dom_content_loaded_ms",
+        "load_complete_ms",
+        "first_paint_ms",
+        "first_contentful_paint_ms",
+        "largest_contentful_paint_ms",
+        "time_to_interactive_ms",
+        "total_resources",
+        "total_size_bytes",
+        "js_size_bytes",
+        "css_size_bytes",
+        "image_size_bytes",
+        "entered_at",
+        "exited_at",
+        "time_on_page_seconds",
+        "visible_time_seconds",
+        "hidden_time_seconds",
+        "exit_type",
+        "viewport_width",
+        "viewport_height",
+        "device_pixel_ratio",
+        "created_at",
+    ),
+    "scroll_events": (
+        "id",
+        "user_session_id",
+        "test_run_id",
+        "page_performance_id",
+        "scroll_x",
+        "scroll_y",
+        "scroll_depth_percent",
+        "viewport_height",
+        "document_height",
+        "timestamp_ms",
+        "time_since_page_load_ms",
+        "created_at",
+    ),
+    "click_events": (
+        "id",
+        "user_session_id",
+        "test_run_id",
+        "page_performance_id",
+        "element_tag",
+        "element_id",
+        "element_class",
+        "element_text",
+        "element_selector",
+        "click_x",
+        "click_y",
+        "viewport_x",
+        "viewport_y",
+        "button",
+        "is_double_click",
+        "timestamp_ms",
+        "time_since_page_load_ms",
+        "time_since_last_click_ms",
+        "created_at",
+    ),
+    "form_interactions": (
+        "id",
+        "user_session_id",
+        "test_run_id",
+        "page_performance_id",
+        "form_id",
+        "form_name",
+        "form_action",
+        "field_name",
+        "field_type",
+        "field_label",
+        "interaction_type",
+        "field_value_length",
+        "is_valid",
+        "validation_message",
+        "timestamp_ms",
+        "time_in_field_ms",
+        "created_at",
+    ),
+    "rage_click_incidents": (
+        "id",
+        "user_session_id",
+        "test_run_id",
+        "page_performance_id",
+        "click_count",
+        "time_span_ms",
+        "element_tag",
+        "element_id",
+        "element_class",
+        "element_text",
+        "element_selector",
+        "area_x",
+        "area_y",
+        "area_radius",
+        "likely_cause",
+        "started_at",
+        "ended_at",
+        "click_event_ids",
+        "created_at",
+    ),
+}
+
 
 def upgrade() -> None:
-    """Create the 12 session recording tables with their indexes, and enable row-level security on each."""
+    """Set aside Phase-4 namesakes, create the 12 session recording tables with their indexes, enable RLS on each."""
+    op.execute(
+        set_aside_legacy_table(
+            "page_performance", PHASE5_COLUMNS["page_performance"], PHASE4_COLUMNS["page_performance"]
+        )
+    )
     op.create_table(
         "page_performance",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
@@ -68,13 +297,19 @@ def upgrade() -> None:
             ["test_run_id"], ["test_runs.id"], name=op.f("page_performance_test_run_id_fkey"), ondelete="CASCADE"
         ),
         comment="Load timings and Core Web Vitals of each page visited during a session",
+        if_not_exists=True,
     )
-    op.create_index("idx_page_performance_created_at", "page_performance", [sa.text("created_at DESC")])
-    op.create_index("idx_page_performance_lcp", "page_performance", ["largest_contentful_paint_ms"])
-    op.create_index("idx_page_performance_session", "page_performance", ["user_session_id"])
-    op.create_index("idx_page_performance_test_run", "page_performance", ["test_run_id"])
-    op.create_index("idx_page_performance_url", "page_performance", ["url"])
+    op.create_index(
+        "idx_page_performance_created_at", "page_performance", [sa.text("created_at DESC")], if_not_exists=True
+    )
+    op.create_index("idx_page_performance_lcp", "page_performance", ["largest_contentful_paint_ms"], if_not_exists=True)
+    op.create_index("idx_page_performance_session", "page_performance", ["user_session_id"], if_not_exists=True)
+    op.create_index("idx_page_performance_test_run", "page_performance", ["test_run_id"], if_not_exists=True)
+    op.create_index("idx_page_performance_url", "page_performance", ["url"], if_not_exists=True)
 
+    op.execute(
+        set_aside_legacy_table("scroll_events", PHASE5_COLUMNS["scroll_events"], PHASE4_COLUMNS["scroll_events"])
+    )
     op.create_table(
         "scroll_events",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
@@ -100,12 +335,14 @@ def upgrade() -> None:
             ["test_run_id"], ["test_runs.id"], name=op.f("scroll_events_test_run_id_fkey"), ondelete="CASCADE"
         ),
         comment="Scroll positions and depth recorded on a page",
+        if_not_exists=True,
     )
-    op.create_index("idx_scroll_events_page", "scroll_events", ["page_performance_id"])
-    op.create_index("idx_scroll_events_session", "scroll_events", ["user_session_id"])
-    op.create_index("idx_scroll_events_test_run", "scroll_events", ["test_run_id"])
-    op.create_index("idx_scroll_events_timestamp", "scroll_events", ["timestamp_ms"])
+    op.create_index("idx_scroll_events_page", "scroll_events", ["page_performance_id"], if_not_exists=True)
+    op.create_index("idx_scroll_events_session", "scroll_events", ["user_session_id"], if_not_exists=True)
+    op.create_index("idx_scroll_events_test_run", "scroll_events", ["test_run_id"], if_not_exists=True)
+    op.create_index("idx_scroll_events_timestamp", "scroll_events", ["timestamp_ms"], if_not_exists=True)
 
+    op.execute(set_aside_legacy_table("click_events", PHASE5_COLUMNS["click_events"], PHASE4_COLUMNS["click_events"]))
     op.create_table(
         "click_events",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
@@ -138,13 +375,19 @@ def upgrade() -> None:
             ["test_run_id"], ["test_runs.id"], name=op.f("click_events_test_run_id_fkey"), ondelete="CASCADE"
         ),
         comment="Clicks recorded on a page, with the element clicked",
+        if_not_exists=True,
     )
-    op.create_index("idx_click_events_element", "click_events", ["element_tag", "element_id"])
-    op.create_index("idx_click_events_page", "click_events", ["page_performance_id"])
-    op.create_index("idx_click_events_session", "click_events", ["user_session_id"])
-    op.create_index("idx_click_events_test_run", "click_events", ["test_run_id"])
-    op.create_index("idx_click_events_timestamp", "click_events", ["timestamp_ms"])
+    op.create_index("idx_click_events_element", "click_events", ["element_tag", "element_id"], if_not_exists=True)
+    op.create_index("idx_click_events_page", "click_events", ["page_performance_id"], if_not_exists=True)
+    op.create_index("idx_click_events_session", "click_events", ["user_session_id"], if_not_exists=True)
+    op.create_index("idx_click_events_test_run", "click_events", ["test_run_id"], if_not_exists=True)
+    op.create_index("idx_click_events_timestamp", "click_events", ["timestamp_ms"], if_not_exists=True)
 
+    op.execute(
+        set_aside_legacy_table(
+            "form_interactions", PHASE5_COLUMNS["form_interactions"], PHASE4_COLUMNS["form_interactions"]
+        )
+    )
     op.create_table(
         "form_interactions",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
@@ -175,13 +418,19 @@ def upgrade() -> None:
             ["test_run_id"], ["test_runs.id"], name=op.f("form_interactions_test_run_id_fkey"), ondelete="CASCADE"
         ),
         comment="Interactions with form fields: focus, input, errors and abandonment",
+        if_not_exists=True,
     )
-    op.create_index("idx_form_interactions_page", "form_interactions", ["page_performance_id"])
-    op.create_index("idx_form_interactions_session", "form_interactions", ["user_session_id"])
-    op.create_index("idx_form_interactions_test_run", "form_interactions", ["test_run_id"])
-    op.create_index("idx_form_interactions_timestamp", "form_interactions", ["timestamp_ms"])
-    op.create_index("idx_form_interactions_type", "form_interactions", ["interaction_type"])
+    op.create_index("idx_form_interactions_page", "form_interactions", ["page_performance_id"], if_not_exists=True)
+    op.create_index("idx_form_interactions_session", "form_interactions", ["user_session_id"], if_not_exists=True)
+    op.create_index("idx_form_interactions_test_run", "form_interactions", ["test_run_id"], if_not_exists=True)
+    op.create_index("idx_form_interactions_timestamp", "form_interactions", ["timestamp_ms"], if_not_exists=True)
+    op.create_index("idx_form_interactions_type", "form_interactions", ["interaction_type"], if_not_exists=True)
 
+    op.execute(
+        set_aside_legacy_table(
+            "rage_click_incidents", PHASE5_COLUMNS["rage_click_incidents"], PHASE4_COLUMNS["rage_click_incidents"]
+        )
+    )
     op.create_table(
         "rage_click_incidents",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
@@ -214,12 +463,19 @@ def upgrade() -> None:
             ["test_run_id"], ["test_runs.id"], name=op.f("rage_click_incidents_test_run_id_fkey"), ondelete="CASCADE"
         ),
         comment="Bursts of repeated clicks on one spot, a sign of user frustration",
+        if_not_exists=True,
     )
-    op.create_index("idx_rage_click_incidents_created_at", "rage_click_incidents", [sa.text("created_at DESC")])
-    op.create_index("idx_rage_click_incidents_element", "rage_click_incidents", ["element_selector"])
-    op.create_index("idx_rage_click_incidents_page", "rage_click_incidents", ["page_performance_id"])
-    op.create_index("idx_rage_click_incidents_session", "rage_click_incidents", ["user_session_id"])
-    op.create_index("idx_rage_click_incidents_test_run", "rage_click_incidents", ["test_run_id"])
+    op.create_index(
+        "idx_rage_click_incidents_created_at", "rage_click_incidents", [sa.text("created_at DESC")], if_not_exists=True
+    )
+    op.create_index(
+        "idx_rage_click_incidents_element", "rage_click_incidents", ["element_selector"], if_not_exists=True
+    )
+    op.create_index(
+        "idx_rage_click_incidents_page", "rage_click_incidents", ["page_performance_id"], if_not_exists=True
+    )
+    op.create_index("idx_rage_click_incidents_session", "rage_click_incidents", ["user_session_id"], if_not_exists=True)
+    op.create_index("idx_rage_click_incidents_test_run", "rage_click_incidents", ["test_run_id"], if_not_exists=True)
 
     op.create_table(
         "mouse_movements",
@@ -476,6 +732,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    """Drop the tables, dependants first."""
+    """Drop the tables, dependants first, then put back any Phase-4 table set aside."""
     for table in reversed(TABLES):
         op.drop_table(table)
+    for table in PHASE4_COLUMNS:
+        op.execute(restore_legacy_table(table))

@@ -1,0 +1,110 @@
+"""Build a real Phase-4 database from tests/data/catalog.json: what deployments have before Phase 5."""
+
+import re
+from typing import Any
+
+import sqlalchemy as sa
+from rows import sample_value
+from spec import BASELINE, CATALOG
+
+LEGACY_TABLES = list(CATALOG["legacy_phase4_tables"])
+
+# The spec's deparsed text of this check deparses differently when fed back in (spec README,
+# notes for implementers); its natural form gives back exactly the spec's text.
+NATURAL_CHECKS = {
+    "test_requests_payment_source_check": "CHECK (payment_source IN ('company', 'hitlai_funded', 'hybrid'))"
+}
+
+# What a Supabase project has before our chain: the auth schema, its users, its roles.
+SUPABASE_STAND_IN = [
+    "CREATE SCHEMA IF NOT EXISTS auth",
+    "CREATE TABLE IF NOT EXISTS auth.users (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), email text)",
+    """CREATE OR REPLACE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE AS
+       $$ SELECT (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')::uuid $$""",
+    """DO $$ BEGIN
+         IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'anon') THEN CREATE ROLE anon NOLOGIN; END IF;
+         IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'authenticated') THEN CREATE ROLE authenticated NOLOGIN; END IF;
+         IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'service_role') THEN
+           CREATE ROLE service_role NOLOGIN BYPASSRLS;
+         END IF;
+       END $$""",
+]
+
+
+def create_table_sql(name: str, table: dict[str, Any], at_revision: str = BASELINE) -> list[str]:
+    """CREATE TABLE and CREATE INDEX statements for a catalog entry, as the original SQL would have made it."""
+    names = {column["name"] for column in table["columns"]}
+    parts = []
+    for column in table["columns"]:
+        if column.get("added_by_revision", "") > at_revision:
+            continue
+        definition = f'"{column["name"]}" {column["type"]}'
+        default = column.get("default")
+        if default and any(re.search(rf"\b{other}\b", default) for other in names):
+            definition += f" GENERATED ALWAYS AS {default} STORED"  # pg_attrdef lists generated columns as defaults
+        elif default:
+            definition += f" DEFAULT {default}"
+        if not column["nullable"]:
+            definition += " NOT NULL"
+        parts.append(definition)
+    parts.append(f"CONSTRAINT {name}_pkey PRIMARY KEY ({', '.join(table['primary_key'])})")
+    for fk in table["foreign_keys"]:
+        parts.append(
+            f"CONSTRAINT {fk['name']} FOREIGN KEY ({', '.join(fk['columns'])}) "
+            f"REFERENCES {fk['references']} ON DELETE {fk['on_delete']}"
+        )
+    for unique in table["unique_constraints"]:
+        parts.append(f"CONSTRAINT {unique['name']} UNIQUE ({', '.join(unique['columns'])})")
+    for check in table["check_constraints"]:
+        parts.append(f"CONSTRAINT {check['name']} {NATURAL_CHECKS.get(check['name'], check['expression'])}")
+    statements = [f"CREATE TABLE public.{name} ({', '.join(parts)})"]
+    for index in table["indexes"]:
+        if index.get("added_by_revision", "") > at_revision:
+            continue
+        statements.append(
+            f"CREATE {'UNIQUE ' if index['unique'] else ''}INDEX {index['name']} ON public.{name} "
+            f"USING {index.get('using', 'btree')} ({', '.join(index['columns'])})"
+            + (f" WHERE {index['where']}" if index.get("where") else "")
+        )
+    return statements
+
+
+def build_phase4_database(connection: sa.Connection) -> None:
+    for statement in SUPABASE_STAND_IN:
+        connection.execute(sa.text(statement))
+    for enum in ("test_status", "platform_type"):
+        labels = ", ".join(f"'{label}'" for label in CATALOG["enums"][enum])
+        connection.execute(sa.text(f"CREATE TYPE public.{enum} AS ENUM ({labels})"))
+    for name, table in CATALOG["core_tables"].items():
+        for statement in create_table_sql(name, table):
+            connection.execute(sa.text(statement))
+    for name, table in CATALOG["legacy_phase4_tables"].items():
+        for statement in create_table_sql(name, table):
+            connection.execute(sa.text(statement))
+
+
+def insert_legacy_rows(connection: sa.Connection, table: str, count: int = 2) -> None:
+    """Rows with every column filled, parents included, in a legacy Phase-4 table."""
+    from rows import insert
+
+    spec = CATALOG["legacy_phase4_tables"][table]
+    parents = {fk["columns"][0]: fk["references"].split("(")[0] for fk in spec["foreign_keys"]}
+    for _ in range(count):
+        values = {}
+        for column in spec["columns"]:
+            name = column["name"]
+            if name == "id" or (name == "total_tokens"):
+                continue
+            if name in parents:
+                parent = parents[name]
+                values[name] = (
+                    connection.execute(sa.text("INSERT INTO auth.users DEFAULT VALUES RETURNING id")).scalar_one()
+                    if parent == "auth.users"
+                    else insert(connection, parent)
+                )
+            else:
+                values[name] = sample_value(column)
+        columns = [
+            sa.column(name, sa.dialects.postgresql.JSONB if isinstance(v, dict) else None) for name, v in values.items()
+        ]
+        connection.execute(sa.insert(sa.table(table, *columns)).values(values))
