@@ -1,6 +1,10 @@
 """The models as a service uses them: importable, typed, navigable through relationships on a real database."""
 
+import subprocess
+import sys
+
 import sqlalchemy as sa
+from conftest import ROOT
 from sqlalchemy.orm import Session, configure_mappers
 
 import hitlai_schema as models
@@ -90,3 +94,15 @@ def test_deleting_a_parent_through_the_orm_does_what_on_delete_says(head):
         session.delete(test)
         session.flush()
         assert session.scalar(sa.select(sa.func.count()).select_from(models.RedTeamVulnerability)) == 0
+
+
+def test_package_type_checks_strictly():
+    """Services import these models: their annotations must hold up under mypy --strict."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "src/hitlai_schema"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

