@@ -310,7 +310,12 @@ def upgrade() -> None:
         sa.Column("superhuman_speed_detected", sa.Boolean(), server_default=sa.text("false"), nullable=True),
         sa.Column("no_hesitation_detected", sa.Boolean(), server_default=sa.text("false"), nullable=True),
         sa.Column("perfect_accuracy_detected", sa.Boolean(), server_default=sa.text("false"), nullable=True),
-        sa.Column("bot_probability_score", sa.Numeric(precision=3, scale=2), nullable=False),
+        sa.Column(
+            "bot_probability_score",
+            sa.Numeric(precision=3, scale=2),
+            nullable=False,
+            comment="Likelihood, from 0 to 1, that the actions were automated",
+        ),
         sa.Column("is_likely_bot", sa.Boolean(), nullable=False),
         sa.Column("confidence", sa.Numeric(precision=3, scale=2), nullable=False),
         sa.Column("reasoning", sa.Text(), nullable=False),

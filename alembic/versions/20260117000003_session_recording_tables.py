@@ -267,7 +267,12 @@ def upgrade() -> None:
     op.create_table(
         "page_performance",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
-        sa.Column("user_session_id", sa.Uuid(), nullable=True),
+        sa.Column(
+            "user_session_id",
+            sa.Uuid(),
+            nullable=True,
+            comment="The recorded session this row belongs to; a plain uuid with no foreign key",
+        ),
         sa.Column("test_run_id", sa.Uuid(), nullable=True),
         sa.Column("url", sa.Text(), nullable=False),
         sa.Column("page_title", sa.Text(), nullable=True),
@@ -313,7 +318,12 @@ def upgrade() -> None:
     op.create_table(
         "scroll_events",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
-        sa.Column("user_session_id", sa.Uuid(), nullable=True),
+        sa.Column(
+            "user_session_id",
+            sa.Uuid(),
+            nullable=True,
+            comment="The recorded session this row belongs to; a plain uuid with no foreign key",
+        ),
         sa.Column("test_run_id", sa.Uuid(), nullable=True),
         sa.Column("page_performance_id", sa.Uuid(), nullable=True),
         sa.Column("scroll_x", sa.Integer(), nullable=False),
@@ -346,7 +356,12 @@ def upgrade() -> None:
     op.create_table(
         "click_events",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
-        sa.Column("user_session_id", sa.Uuid(), nullable=True),
+        sa.Column(
+            "user_session_id",
+            sa.Uuid(),
+            nullable=True,
+            comment="The recorded session this row belongs to; a plain uuid with no foreign key",
+        ),
         sa.Column("test_run_id", sa.Uuid(), nullable=True),
         sa.Column("page_performance_id", sa.Uuid(), nullable=True),
         sa.Column("element_tag", sa.Text(), nullable=False),
@@ -391,7 +406,12 @@ def upgrade() -> None:
     op.create_table(
         "form_interactions",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
-        sa.Column("user_session_id", sa.Uuid(), nullable=True),
+        sa.Column(
+            "user_session_id",
+            sa.Uuid(),
+            nullable=True,
+            comment="The recorded session this row belongs to; a plain uuid with no foreign key",
+        ),
         sa.Column("test_run_id", sa.Uuid(), nullable=True),
         sa.Column("page_performance_id", sa.Uuid(), nullable=True),
         sa.Column("form_id", sa.Text(), nullable=True),
@@ -434,7 +454,12 @@ def upgrade() -> None:
     op.create_table(
         "rage_click_incidents",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
-        sa.Column("user_session_id", sa.Uuid(), nullable=True),
+        sa.Column(
+            "user_session_id",
+            sa.Uuid(),
+            nullable=True,
+            comment="The recorded session this row belongs to; a plain uuid with no foreign key",
+        ),
         sa.Column("test_run_id", sa.Uuid(), nullable=True),
         sa.Column("page_performance_id", sa.Uuid(), nullable=True),
         sa.Column("click_count", sa.Integer(), nullable=False),
@@ -480,7 +505,12 @@ def upgrade() -> None:
     op.create_table(
         "mouse_movements",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
-        sa.Column("user_session_id", sa.Uuid(), nullable=True),
+        sa.Column(
+            "user_session_id",
+            sa.Uuid(),
+            nullable=True,
+            comment="The recorded session this row belongs to; a plain uuid with no foreign key",
+        ),
         sa.Column("test_run_id", sa.Uuid(), nullable=True),
         sa.Column("page_performance_id", sa.Uuid(), nullable=True),
         sa.Column("positions", postgresql.JSONB(), nullable=False),
@@ -514,7 +544,12 @@ def upgrade() -> None:
     op.create_table(
         "keyboard_events",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
-        sa.Column("user_session_id", sa.Uuid(), nullable=True),
+        sa.Column(
+            "user_session_id",
+            sa.Uuid(),
+            nullable=True,
+            comment="The recorded session this row belongs to; a plain uuid with no foreign key",
+        ),
         sa.Column("test_run_id", sa.Uuid(), nullable=True),
         sa.Column("page_performance_id", sa.Uuid(), nullable=True),
         sa.Column("event_type", sa.Text(), nullable=False),
@@ -549,7 +584,12 @@ def upgrade() -> None:
     op.create_table(
         "visibility_changes",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
-        sa.Column("user_session_id", sa.Uuid(), nullable=True),
+        sa.Column(
+            "user_session_id",
+            sa.Uuid(),
+            nullable=True,
+            comment="The recorded session this row belongs to; a plain uuid with no foreign key",
+        ),
         sa.Column("test_run_id", sa.Uuid(), nullable=True),
         sa.Column("page_performance_id", sa.Uuid(), nullable=True),
         sa.Column("became_visible", sa.Boolean(), nullable=False),
@@ -577,7 +617,12 @@ def upgrade() -> None:
     op.create_table(
         "network_requests",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
-        sa.Column("user_session_id", sa.Uuid(), nullable=True),
+        sa.Column(
+            "user_session_id",
+            sa.Uuid(),
+            nullable=True,
+            comment="The recorded session this row belongs to; a plain uuid with no foreign key",
+        ),
         sa.Column("test_run_id", sa.Uuid(), nullable=True),
         sa.Column("page_performance_id", sa.Uuid(), nullable=True),
         sa.Column("url", sa.Text(), nullable=False),
@@ -625,7 +670,12 @@ def upgrade() -> None:
     op.create_table(
         "console_logs",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
-        sa.Column("user_session_id", sa.Uuid(), nullable=True),
+        sa.Column(
+            "user_session_id",
+            sa.Uuid(),
+            nullable=True,
+            comment="The recorded session this row belongs to; a plain uuid with no foreign key",
+        ),
         sa.Column("test_run_id", sa.Uuid(), nullable=True),
         sa.Column("page_performance_id", sa.Uuid(), nullable=True),
         sa.Column("log_level", sa.Text(), nullable=False),
@@ -660,7 +710,12 @@ def upgrade() -> None:
     op.create_table(
         "javascript_errors",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
-        sa.Column("user_session_id", sa.Uuid(), nullable=True),
+        sa.Column(
+            "user_session_id",
+            sa.Uuid(),
+            nullable=True,
+            comment="The recorded session this row belongs to; a plain uuid with no foreign key",
+        ),
         sa.Column("test_run_id", sa.Uuid(), nullable=True),
         sa.Column("page_performance_id", sa.Uuid(), nullable=True),
         sa.Column("error_message", sa.Text(), nullable=False),
@@ -694,7 +749,12 @@ def upgrade() -> None:
     op.create_table(
         "element_visibility",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
-        sa.Column("user_session_id", sa.Uuid(), nullable=True),
+        sa.Column(
+            "user_session_id",
+            sa.Uuid(),
+            nullable=True,
+            comment="The recorded session this row belongs to; a plain uuid with no foreign key",
+        ),
         sa.Column("test_run_id", sa.Uuid(), nullable=True),
         sa.Column("page_performance_id", sa.Uuid(), nullable=True),
         sa.Column("element_selector", sa.Text(), nullable=False),

@@ -259,7 +259,9 @@ def upgrade() -> None:
         "api_uptime_summary",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
         sa.Column("endpoint", sa.Text(), nullable=False),
-        sa.Column("period_type", sa.Text(), nullable=False),
+        sa.Column(
+            "period_type", sa.Text(), nullable=False, comment="Length of the period summarised, such as daily or weekly"
+        ),
         sa.Column("period_start", sa.DateTime(timezone=True), nullable=False),
         sa.Column("period_end", sa.DateTime(timezone=True), nullable=False),
         sa.Column("uptime_percent", sa.Numeric(precision=5, scale=2), nullable=False),

@@ -215,7 +215,7 @@ class APIUptimeSummary(Base):
 
     id: Mapped[UUIDPrimaryKey]
     endpoint: Mapped[str]
-    period_type: Mapped[str]
+    period_type: Mapped[str] = mapped_column(comment="Length of the period summarised, such as daily or weekly")
     period_start: Mapped[datetime]
     period_end: Mapped[datetime]
     uptime_percent: Mapped[Decimal] = mapped_column(sa.Numeric(5, 2))

@@ -154,7 +154,9 @@ class VelocityAnalysis(Base):
     superhuman_speed_detected: Mapped[DefaultFalse | None]
     no_hesitation_detected: Mapped[DefaultFalse | None]
     perfect_accuracy_detected: Mapped[DefaultFalse | None]
-    bot_probability_score: Mapped[Decimal] = mapped_column(sa.Numeric(3, 2))
+    bot_probability_score: Mapped[Decimal] = mapped_column(
+        sa.Numeric(3, 2), comment="Likelihood, from 0 to 1, that the actions were automated"
+    )
     is_likely_bot: Mapped[bool]
     confidence: Mapped[Decimal] = mapped_column(sa.Numeric(3, 2))
     reasoning: Mapped[str]

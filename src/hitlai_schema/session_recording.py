@@ -33,7 +33,9 @@ class PagePerformance(Base):
     )
 
     id: Mapped[UUIDPrimaryKey]
-    user_session_id: Mapped[uuid.UUID | None]
+    user_session_id: Mapped[uuid.UUID | None] = mapped_column(
+        comment="The recorded session this row belongs to; a plain uuid with no foreign key"
+    )
     test_run_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("test_runs.id", ondelete="CASCADE"))
     url: Mapped[str]
     page_title: Mapped[str | None]
@@ -106,7 +108,9 @@ class ScrollEvent(Base):
     )
 
     id: Mapped[UUIDPrimaryKey]
-    user_session_id: Mapped[uuid.UUID | None]
+    user_session_id: Mapped[uuid.UUID | None] = mapped_column(
+        comment="The recorded session this row belongs to; a plain uuid with no foreign key"
+    )
     test_run_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("test_runs.id", ondelete="CASCADE"))
     page_performance_id: Mapped[uuid.UUID | None] = mapped_column(
         sa.ForeignKey("page_performance.id", ondelete="CASCADE")
@@ -136,7 +140,9 @@ class ClickEvent(Base):
     )
 
     id: Mapped[UUIDPrimaryKey]
-    user_session_id: Mapped[uuid.UUID | None]
+    user_session_id: Mapped[uuid.UUID | None] = mapped_column(
+        comment="The recorded session this row belongs to; a plain uuid with no foreign key"
+    )
     test_run_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("test_runs.id", ondelete="CASCADE"))
     page_performance_id: Mapped[uuid.UUID | None] = mapped_column(
         sa.ForeignKey("page_performance.id", ondelete="CASCADE")
@@ -173,7 +179,9 @@ class FormInteraction(Base):
     )
 
     id: Mapped[UUIDPrimaryKey]
-    user_session_id: Mapped[uuid.UUID | None]
+    user_session_id: Mapped[uuid.UUID | None] = mapped_column(
+        comment="The recorded session this row belongs to; a plain uuid with no foreign key"
+    )
     test_run_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("test_runs.id", ondelete="CASCADE"))
     page_performance_id: Mapped[uuid.UUID | None] = mapped_column(
         sa.ForeignKey("page_performance.id", ondelete="CASCADE")
@@ -208,7 +216,9 @@ class RageClickIncident(Base):
     )
 
     id: Mapped[UUIDPrimaryKey]
-    user_session_id: Mapped[uuid.UUID | None]
+    user_session_id: Mapped[uuid.UUID | None] = mapped_column(
+        comment="The recorded session this row belongs to; a plain uuid with no foreign key"
+    )
     test_run_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("test_runs.id", ondelete="CASCADE"))
     page_performance_id: Mapped[uuid.UUID | None] = mapped_column(
         sa.ForeignKey("page_performance.id", ondelete="CASCADE")
@@ -244,7 +254,9 @@ class MouseMovement(Base):
     )
 
     id: Mapped[UUIDPrimaryKey]
-    user_session_id: Mapped[uuid.UUID | None]
+    user_session_id: Mapped[uuid.UUID | None] = mapped_column(
+        comment="The recorded session this row belongs to; a plain uuid with no foreign key"
+    )
     test_run_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("test_runs.id", ondelete="CASCADE"))
     page_performance_id: Mapped[uuid.UUID | None] = mapped_column(
         sa.ForeignKey("page_performance.id", ondelete="CASCADE")
@@ -276,7 +288,9 @@ class KeyboardEvent(Base):
     )
 
     id: Mapped[UUIDPrimaryKey]
-    user_session_id: Mapped[uuid.UUID | None]
+    user_session_id: Mapped[uuid.UUID | None] = mapped_column(
+        comment="The recorded session this row belongs to; a plain uuid with no foreign key"
+    )
     test_run_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("test_runs.id", ondelete="CASCADE"))
     page_performance_id: Mapped[uuid.UUID | None] = mapped_column(
         sa.ForeignKey("page_performance.id", ondelete="CASCADE")
@@ -309,7 +323,9 @@ class VisibilityChange(Base):
     )
 
     id: Mapped[UUIDPrimaryKey]
-    user_session_id: Mapped[uuid.UUID | None]
+    user_session_id: Mapped[uuid.UUID | None] = mapped_column(
+        comment="The recorded session this row belongs to; a plain uuid with no foreign key"
+    )
     test_run_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("test_runs.id", ondelete="CASCADE"))
     page_performance_id: Mapped[uuid.UUID | None] = mapped_column(
         sa.ForeignKey("page_performance.id", ondelete="CASCADE")
@@ -341,7 +357,9 @@ class NetworkRequest(Base):
     )
 
     id: Mapped[UUIDPrimaryKey]
-    user_session_id: Mapped[uuid.UUID | None]
+    user_session_id: Mapped[uuid.UUID | None] = mapped_column(
+        comment="The recorded session this row belongs to; a plain uuid with no foreign key"
+    )
     test_run_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("test_runs.id", ondelete="CASCADE"))
     page_performance_id: Mapped[uuid.UUID | None] = mapped_column(
         sa.ForeignKey("page_performance.id", ondelete="CASCADE")
@@ -380,7 +398,9 @@ class ConsoleLog(Base):
     )
 
     id: Mapped[UUIDPrimaryKey]
-    user_session_id: Mapped[uuid.UUID | None]
+    user_session_id: Mapped[uuid.UUID | None] = mapped_column(
+        comment="The recorded session this row belongs to; a plain uuid with no foreign key"
+    )
     test_run_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("test_runs.id", ondelete="CASCADE"))
     page_performance_id: Mapped[uuid.UUID | None] = mapped_column(
         sa.ForeignKey("page_performance.id", ondelete="CASCADE")
@@ -410,7 +430,9 @@ class JavascriptError(Base):
     )
 
     id: Mapped[UUIDPrimaryKey]
-    user_session_id: Mapped[uuid.UUID | None]
+    user_session_id: Mapped[uuid.UUID | None] = mapped_column(
+        comment="The recorded session this row belongs to; a plain uuid with no foreign key"
+    )
     test_run_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("test_runs.id", ondelete="CASCADE"))
     page_performance_id: Mapped[uuid.UUID | None] = mapped_column(
         sa.ForeignKey("page_performance.id", ondelete="CASCADE")
@@ -442,7 +464,9 @@ class ElementVisibility(Base):
     )
 
     id: Mapped[UUIDPrimaryKey]
-    user_session_id: Mapped[uuid.UUID | None]
+    user_session_id: Mapped[uuid.UUID | None] = mapped_column(
+        comment="The recorded session this row belongs to; a plain uuid with no foreign key"
+    )
     test_run_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("test_runs.id", ondelete="CASCADE"))
     page_performance_id: Mapped[uuid.UUID | None] = mapped_column(
         sa.ForeignKey("page_performance.id", ondelete="CASCADE")
