@@ -168,30 +168,43 @@ def migration_lock(connection: Connection) -> Iterator[None]:
             connection.commit()
 
 
-def set_timeouts(connection: Connection) -> None:
-    """Bound how long a migration may wait for a table lock, so it cannot stall production traffic."""
-    for name, default in (
-        ("lock_timeout", DEFAULT_LOCK_TIMEOUT),
-        ("statement_timeout", DEFAULT_STATEMENT_TIMEOUT),
-    ):
+@contextmanager
+def session_timeouts(connection: Connection) -> Iterator[None]:
+    """Bound how long a migration may wait for a table lock, so it cannot stall production traffic.
+
+    Taken after the advisory lock, whose wait they must not cut short; reset after,
+    so a pooled connection handed in by the caller goes back as it came.
+    """
+    names = {"lock_timeout": DEFAULT_LOCK_TIMEOUT, "statement_timeout": DEFAULT_STATEMENT_TIMEOUT}
+    for name, default in names.items():
         connection.execute(
-            sa.text("SELECT set_config(:name, :value, false)"),
-            {"name": name, "value": setting(name, default)},
+            sa.text("SELECT set_config(:name, :value, false)"), {"name": name, "value": setting(name, default)}
         )
     connection.commit()
+    try:
+        yield
+    finally:
+        if not connection.closed and not connection.invalidated:
+            connection.rollback()
+            for name in names:
+                connection.execute(sa.text(f"RESET {name}"))
+            connection.commit()
 
 
-def log_server_notices(connection: Connection) -> None:
-    """Show RAISE NOTICE lines from the migrations' SQL in Alembic's log."""
+@contextmanager
+def server_notices_logged(connection: Connection) -> Iterator[None]:
+    """Show RAISE NOTICE lines from the migrations' SQL (such as set-aside tables) in Alembic's log."""
     driver_connection = connection.connection.driver_connection
-    if hasattr(driver_connection, "add_notice_handler"):
-        driver_connection.add_notice_handler(lambda diagnostic: log.info("%s", diagnostic.message_primary))
+    handler = lambda diagnostic: log.info("%s", diagnostic.message_primary)  # noqa: E731
+    driver_connection.add_notice_handler(handler)
+    try:
+        yield
+    finally:
+        driver_connection.remove_notice_handler(handler)
 
 
 def run_with_connection(connection: Connection) -> None:
-    log_server_notices(connection)
-    with migration_lock(connection):
-        set_timeouts(connection)
+    with server_notices_logged(connection), migration_lock(connection), session_timeouts(connection):
         context.configure(connection=connection, **configure_options())
         with context.begin_transaction():
             context.run_migrations()

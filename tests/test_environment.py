@@ -205,3 +205,19 @@ def test_migrate_command_uses_the_embedded_server_and_reuses_it(tmp_path):
     assert second.returncode == 0, second.stderr
     assert "Running upgrade" not in second.stderr
     assert f"database is at revision {HEAD} (head)" in second.stdout
+
+
+def test_a_pooled_connection_handed_in_goes_back_as_it_came(db_url, alembic_config):
+    pooled = sa.create_engine(db_url, pool_size=1, max_overflow=0)
+    try:
+        alembic_config.attributes["connection"] = pooled
+        command.upgrade(alembic_config, "head")
+        with pooled.connect() as connection:
+            assert connection.execute(sa.text("SHOW lock_timeout")).scalar_one() == "0"
+            assert connection.execute(sa.text("SHOW statement_timeout")).scalar_one() == "0"
+            assert (
+                connection.execute(sa.text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).scalar_one()
+                == 0
+            )
+    finally:
+        pooled.dispose()
