@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: migrate test check sql downgrade clean
+.PHONY: migrate test check sql downgrade bench clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ sql: $(INSTALLED)
 ## Undo every revision.
 downgrade: $(INSTALLED)
 	$(BIN)/alembic downgrade base
+
+## Time `alembic upgrade head` beside applying the same chain as one SQL script.
+bench: $(INSTALLED)
+	$(BIN)/python benchmarks/upgrade_speed.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache src/*.egg-info
