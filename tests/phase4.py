@@ -4,7 +4,7 @@ import re
 from typing import Any
 
 import sqlalchemy as sa
-from rows import sample_value
+from rows import insert, sample_value
 from spec import BASELINE, CATALOG
 
 LEGACY_TABLES = list(CATALOG["legacy_phase4_tables"])
@@ -85,15 +85,13 @@ def build_phase4_database(connection: sa.Connection) -> None:
 
 def insert_legacy_rows(connection: sa.Connection, table: str, count: int = 2) -> None:
     """Rows with every column filled, parents included, in a legacy Phase-4 table."""
-    from rows import insert
-
     spec = CATALOG["legacy_phase4_tables"][table]
     parents = {fk["columns"][0]: fk["references"].split("(")[0] for fk in spec["foreign_keys"]}
     for _ in range(count):
         values = {}
         for column in spec["columns"]:
             name = column["name"]
-            if name == "id" or (name == "total_tokens"):
+            if name == "id" or name == "total_tokens":  # generated or defaulted by the database
                 continue
             if name in parents:
                 parent = parents[name]

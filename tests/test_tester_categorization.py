@@ -1,5 +1,7 @@
 """Revision 20260117000005: enums, reference rows, and the ALTERs on two large core tables."""
 
+from decimal import Decimal
+
 import pytest
 import sqlalchemy as sa
 from pg_catalog import enum_labels, read_table
@@ -32,8 +34,6 @@ def reference_rows(connection: sa.Connection) -> dict[str, list[tuple]]:
 
 def expected_reference_rows() -> dict[str, list[tuple]]:
     def normalized(row):
-        from decimal import Decimal
-
         return tuple(Decimal(value) if isinstance(value, str) and value[:1].isdigit() else value for value in row)
 
     data = CATALOG["reference_data"]
