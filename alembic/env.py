@@ -13,7 +13,7 @@ import alembic_postgresql_enum
 import sqlalchemy as sa
 from alembic import context
 from alembic.operations import ops
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection
 
 import hitlai_schema
 from hitlai_schema.database import DatabaseError, connection_error, given_url, resolve_url
@@ -45,8 +45,8 @@ MIGRATION_LOCK_KEY = 0x686974_6C6169  # "hitlai"
 # Both equally produce a random uuid; real databases still carry uuid-ossp's.
 EQUIVALENT_UUID_DEFAULTS = frozenset({"gen_random_uuid()", "uuid_generate_v4()", "extensions.uuid_generate_v4()"})
 
-DEFAULT_LOCK_TIMEOUT = "5s"
-DEFAULT_STATEMENT_TIMEOUT = "5min"
+# Defaults of the settings that bound a migration's waits (see setting()).
+TIMEOUTS = {"lock_timeout": "5s", "statement_timeout": "5min"}
 
 
 def include_name(name: str | None, type_: str, parent_names: dict[str, Any]) -> bool:
@@ -175,20 +175,24 @@ def session_timeouts(connection: Connection) -> Iterator[None]:
     Taken after the advisory lock, whose wait they must not cut short; reset after,
     so a pooled connection handed in by the caller goes back as it came.
     """
-    names = {"lock_timeout": DEFAULT_LOCK_TIMEOUT, "statement_timeout": DEFAULT_STATEMENT_TIMEOUT}
-    for name, default in names.items():
-        connection.execute(
-            sa.text("SELECT set_config(:name, :value, false)"), {"name": name, "value": setting(name, default)}
-        )
+    apply_timeouts(connection, local=False)
     connection.commit()
     try:
         yield
     finally:
         if not connection.closed and not connection.invalidated:
             connection.rollback()
-            for name in names:
+            for name in TIMEOUTS:
                 connection.execute(sa.text(f"RESET {name}"))
             connection.commit()
+
+
+def apply_timeouts(connection: Connection, *, local: bool) -> None:
+    for name, default in TIMEOUTS.items():
+        connection.execute(
+            sa.text("SELECT set_config(:name, :value, :local)"),
+            {"name": name, "value": setting(name, default), "local": local},
+        )
 
 
 @contextmanager
@@ -204,10 +208,22 @@ def server_notices_logged(connection: Connection) -> Iterator[None]:
 
 
 def run_with_connection(connection: Connection) -> None:
-    with server_notices_logged(connection), migration_lock(connection), session_timeouts(connection):
-        context.configure(connection=connection, **configure_options())
-        with context.begin_transaction():
-            context.run_migrations()
+    with server_notices_logged(connection):
+        if connection.in_transaction():
+            # The caller owns the transaction (pytest-alembic's checks do): the lock and the
+            # timeouts last as long as it does, and it alone decides to commit or roll back.
+            connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            apply_timeouts(connection, local=True)
+            run_migrations(connection)
+            return
+        with migration_lock(connection), session_timeouts(connection):
+            run_migrations(connection)
+
+
+def run_migrations(connection: Connection) -> None:
+    context.configure(connection=connection, **configure_options())
+    with context.begin_transaction():
+        context.run_migrations()
 
 
 def run_migrations_online() -> None:
@@ -215,7 +231,8 @@ def run_migrations_online() -> None:
     if isinstance(connectable, Connection):
         run_with_connection(connectable)
         return
-    if isinstance(connectable, Engine):
+    if connectable is not None:
+        # An Engine, or anything engine-like that hands out connections.
         with connectable.connect() as connection:
             run_with_connection(connection)
         return

