@@ -2,7 +2,6 @@
 
 import logging
 import os
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from logging.config import fileConfig
@@ -16,7 +15,7 @@ from alembic.operations import ops
 from sqlalchemy.engine import Connection
 
 import hitlai_schema
-from hitlai_schema.database import DatabaseError, connection_error, given_url, resolve_url
+from hitlai_schema.database import DatabaseError, connection_error, exit_with, given_url, resolve_url
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):
@@ -136,18 +135,12 @@ def repository_root() -> Path:
     return Path(config.config_file_name).resolve().parent if config.config_file_name else Path.cwd()
 
 
-def fail(message: str) -> None:
-    """One readable line and a non-zero exit, no traceback."""
-    print(f"hitlai-schema: {message}", file=sys.stderr)
-    raise SystemExit(1)
-
-
 def run_migrations_offline() -> None:
     """Write the SQL script instead of running it; no server is needed or started."""
     try:
         url = given_url(config.get_main_option("sqlalchemy.url")) or sa.URL.create("postgresql+psycopg")
     except DatabaseError as exc:
-        fail(str(exc))
+        exit_with(str(exc))
     # The named paramstyle keeps "%" as written, as format() in the DO blocks needs it.
     context.configure(url=url, literal_binds=True, dialect_opts={"paramstyle": "named"}, **configure_options())
     with context.begin_transaction():
@@ -240,12 +233,12 @@ def run_migrations_online() -> None:
     try:
         url = resolve_url(repository_root() / ".pgdata", configured=config.get_main_option("sqlalchemy.url"))
     except DatabaseError as exc:
-        fail(str(exc))
+        exit_with(str(exc))
     engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
     try:
         connection = engine.connect()
     except sa.exc.DBAPIError as exc:
-        fail(str(connection_error(url, exc)))
+        exit_with(str(connection_error(url, exc)))
     with connection:
         run_with_connection(connection)
     engine.dispose()

