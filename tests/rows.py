@@ -6,14 +6,10 @@ import uuid
 from typing import Any
 
 import sqlalchemy as sa
-from spec import CATALOG
+from spec import CATALOG, table_spec
 from sqlalchemy.dialects.postgresql import JSONB
 
 _counter = itertools.count()
-
-
-def table_spec(table: str) -> dict[str, Any]:
-    return CATALOG["tables"].get(table) or CATALOG["core_tables"][table]
 
 
 def sample_value(column: dict[str, Any]) -> Any:
@@ -41,22 +37,30 @@ def sample_value(column: dict[str, Any]) -> Any:
     return f"sample-{next(_counter)}"
 
 
-def required_values(table: str) -> dict[str, Any]:
-    """Values for every NOT NULL column that has no default."""
-    return {
+def insert(connection: sa.Connection, table: str, **values: Any) -> uuid.UUID:
+    """Insert a row into one of our tables with the required columns filled in (values override them)."""
+    spec = table_spec(table)
+    required = {
         column["name"]: sample_value(column)
-        for column in table_spec(table)["columns"]
+        for column in spec["columns"]
         if not column["nullable"] and "default" not in column
     }
+    return insert_row(connection, table, spec, {**required, **values})
 
 
-def insert(connection: sa.Connection, table: str, **values: Any) -> uuid.UUID:
-    """Insert a row with the required columns filled in (values override them); return its id."""
-    row = {**required_values(table), **values}
-    json_columns = {column["name"] for column in table_spec(table)["columns"] if column["type"] == "jsonb"}
-    columns = {name: sa.column(name, JSONB(none_as_null=True) if name in json_columns else None) for name in row}
-    statement = sa.insert(sa.table(table, *columns.values(), sa.column("id"))).values(row).returning(sa.column("id"))
+def insert_row(connection: sa.Connection, table: str, spec: dict[str, Any], row: dict[str, Any]) -> uuid.UUID:
+    """Insert exactly these values, typed by the table's spec entry; return the new row's id."""
+    json_columns = {column["name"] for column in spec["columns"] if column["type"] == "jsonb"}
+    columns = [sa.column(name, JSONB(none_as_null=True) if name in json_columns else None) for name in row]
+    statement = sa.insert(sa.table(table, *columns, sa.column("id"))).values(row).returning(sa.column("id"))
     return connection.execute(statement).scalar_one()
+
+
+def insert_parent(connection: sa.Connection, referenced_table: str) -> uuid.UUID:
+    """A row for a foreign key to point at, in auth.users (Supabase's) or one of our tables."""
+    if referenced_table == "auth.users":
+        return connection.execute(sa.text("INSERT INTO auth.users DEFAULT VALUES RETURNING id")).scalar_one()
+    return insert(connection, referenced_table)
 
 
 def out_of_range_value(expression: str) -> int | str:

@@ -25,9 +25,14 @@ def tables_of(*, domain: str | None = None, revision: str | None = None) -> list
     ]
 
 
+def table_spec(name: str) -> dict[str, Any]:
+    """The spec's entry for one of the 51 tables the package owns."""
+    return CATALOG["tables"].get(name) or CATALOG["core_tables"][name]
+
+
 def expected_table(name: str, at_revision: str = HEAD) -> dict[str, Any]:
     """The spec's definition of a table as it stands once at_revision has run."""
-    table = CATALOG["tables"].get(name) or CATALOG["core_tables"][name]
+    table = table_spec(name)
 
     def present(item: dict[str, Any]) -> bool:
         return item.get("added_by_revision", "") <= at_revision

