@@ -26,6 +26,7 @@ from hitlai_schema.api_health import (
 )
 from hitlai_schema.base import Base
 from hitlai_schema.core import Company, HumanTester, TestRequest, TestRun, UserSession
+from hitlai_schema.database import MigrationError
 from hitlai_schema.enums import AICapabilityLevel, AIModelProvider, PlatformType, TesterCategory, TestStatus
 from hitlai_schema.monitoring import (
     AgentExecution,
@@ -101,6 +102,7 @@ __all__ = [
     "HumanTester",
     "JavascriptError",
     "KeyboardEvent",
+    "MigrationError",
     "MouseMovement",
     "NetworkRequest",
     "PagePerformance",

@@ -16,7 +16,11 @@ DATABASE_URL_ENV = "DATABASE_URL"
 PGDATA_ENV = "HITLAI_PGDATA"
 
 
-class DatabaseError(Exception):
+class MigrationError(Exception):
+    """A migration could not run; the message is one readable line, with no password in it."""
+
+
+class DatabaseError(MigrationError):
     """A problem with the database location, worded for one line of output."""
 
 
@@ -26,16 +30,16 @@ def exit_with(message: str) -> NoReturn:
     raise SystemExit(1)
 
 
-def normalize_url(raw: str) -> URL:
+def normalize_url(raw: str, source: str = DATABASE_URL_ENV) -> URL:
     """Parse a URL as Supabase hands them out (postgres://, postgresql://) into a psycopg 3 URL."""
     try:
         url = make_url(raw.strip())
     except sa.exc.ArgumentError:
         # The text may hold a password, so it is never echoed back.
-        raise DatabaseError(f"{DATABASE_URL_ENV} is not a valid database URL") from None
+        raise DatabaseError(f"{source} is not a valid database URL") from None
     backend, _, _driver = url.drivername.partition("+")
     if backend not in ("postgres", "postgresql"):
-        raise DatabaseError(f"{DATABASE_URL_ENV} must be a postgresql:// URL, not {url.drivername}://")
+        raise DatabaseError(f"{source} must be a postgresql:// URL, not {url.drivername}://")
     return url.set(drivername="postgresql+psycopg")
 
 

@@ -15,7 +15,14 @@ from alembic.operations import ops
 from sqlalchemy.engine import Connection
 
 import hitlai_schema
-from hitlai_schema.database import DatabaseError, connection_error, exit_with, given_url, resolve_url
+from hitlai_schema.database import (
+    MigrationError,
+    connection_error,
+    exit_with,
+    given_url,
+    resolve_url,
+)
+from hitlai_schema.revision_ids import next_revision_id
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):
@@ -75,8 +82,8 @@ def compare_server_default(
     """Treat the two random-uuid functions as the same default; leave the rest to Alembic."""
     if inspected_default is None or rendered_metadata_default is None:
         return None
-    normalize = lambda text: text.strip().strip("'\"").lower()  # noqa: E731
-    if {normalize(inspected_default), normalize(rendered_metadata_default)} <= EQUIVALENT_UUID_DEFAULTS:
+    defaults = {text.strip().strip("'\"").lower() for text in (inspected_default, rendered_metadata_default)}
+    if defaults <= EQUIVALENT_UUID_DEFAULTS:
         return False
     return None
 
@@ -106,8 +113,12 @@ def _drop_core_comment_changes(op_list: list[Any]) -> list[Any]:
     return kept
 
 
-def process_revision_directives(context: Any, revision: Any, directives: list[Any]) -> None:
+def process_revision_directives(migration_context: Any, revision: Any, directives: list[Any]) -> None:
+    explicit_id = getattr(config.cmd_opts, "rev_id", None)
     for script in directives:
+        if not explicit_id:
+            # Supabase's CLI takes only <14-digit UTC timestamp>_<name>.sql, as the chain's ids already are.
+            script.rev_id = next_revision_id({rev.revision for rev in context.script.walk_revisions()})
         for upgrade_ops in script.upgrade_ops_list:
             upgrade_ops.ops = _drop_core_comment_changes(upgrade_ops.ops)
         for downgrade_ops in script.downgrade_ops_list:
@@ -127,24 +138,85 @@ def configure_options() -> dict[str, Any]:
 
 
 def setting(name: str, default: str) -> str:
-    """A setting from `-x name=value`, else HITLAI_<NAME>, else the default."""
-    return context.get_x_argument(as_dictionary=True).get(name) or os.environ.get(f"HITLAI_{name.upper()}") or default
+    """A setting from `-x name=value`, else one a caller put in config.attributes["settings"],
+    else HITLAI_<NAME>, else the default."""
+    return (
+        context.get_x_argument(as_dictionary=True).get(name)
+        or config.attributes.get("settings", {}).get(name)
+        or os.environ.get(f"HITLAI_{name.upper()}")
+        or default
+    )
 
 
 def repository_root() -> Path:
     return Path(config.config_file_name).resolve().parent if config.config_file_name else Path.cwd()
 
 
+def offline_url() -> sa.URL:
+    return given_url(config.get_main_option("sqlalchemy.url")) or sa.URL.create("postgresql+psycopg")
+
+
 def run_migrations_offline() -> None:
-    """Write the SQL script instead of running it; no server is needed or started."""
-    try:
-        url = given_url(config.get_main_option("sqlalchemy.url")) or sa.URL.create("postgresql+psycopg")
-    except DatabaseError as exc:
-        exit_with(str(exc))
+    """Write the SQL script instead of running it; no server is needed or started.
+
+    The whole range is one transaction that first checks the database is where the
+    script starts, so a script applied twice or out of order stops and changes nothing.
+    """
     # The named paramstyle keeps "%" as written, as format() in the DO blocks needs it.
-    context.configure(url=url, literal_binds=True, dialect_opts={"paramstyle": "named"}, **configure_options())
+    options = {**configure_options(), "transaction_per_migration": False}
+    context.configure(url=offline_url(), literal_binds=True, dialect_opts={"paramstyle": "named"}, **options)
+    with context.begin_transaction():
+        for name, default in TIMEOUTS.items():
+            context.execute(f"SET LOCAL {name} = '{setting(name, default)}'")
+        context.execute(offline_start_guard())
+        context.run_migrations()
+
+
+def revision_or_base(argument: str | tuple[str, ...] | None) -> str | None:
+    if isinstance(argument, tuple):
+        raise MigrationError(f"the chain is linear: one revision, not {', '.join(argument)}")
+    if argument in (None, "base"):
+        return None
+    script = context.script.get_revision(argument)
+    return script.revision if script is not None else None
+
+
+def offline_start_guard() -> str:
+    """A DO block that stops the script unless alembic_version holds exactly the starting revision."""
+    start = revision_or_base(context.get_starting_revision_argument())
+    destination = revision_or_base(context.get_revision_argument())
+    expected = f"'{start}'" if start else "NULL"
+    return f"""DO $guard$
+DECLARE
+    found text;
+BEGIN
+    IF to_regclass('public.alembic_version') IS NOT NULL THEN
+        SELECT string_agg(version_num, ', ') INTO found FROM public.alembic_version;
+    END IF;
+    IF found IS DISTINCT FROM {expected} THEN
+        RAISE EXCEPTION 'this file upgrades % -> %, but the database is at %',
+            {f"'{start}'" if start else "'base'"}, '{destination}', coalesce(found, 'base (no alembic_version)')
+            USING HINT = 'apply the files in order, each once; nothing was changed';
+    END IF;
+    IF found IS NULL AND to_regclass('public.alembic_version') IS NOT NULL THEN
+        -- Left empty by a downgrade to base; the script creates it anew.
+        DROP TABLE public.alembic_version;
+    END IF;
+END
+$guard$"""
+
+
+def generate_revision_without_database() -> None:
+    """`alembic revision` without --autogenerate runs env.py only to name the revision."""
+    context.configure(url=offline_url(), **configure_options())
     with context.begin_transaction():
         context.run_migrations()
+
+
+def is_plain_revision_command() -> bool:
+    environment: Any = getattr(context, "_proxy")  # noqa: B009  (the proxy is not in Alembic's type stubs)
+    revision_context = environment.context_opts.get("revision_context")
+    return revision_context is not None and not revision_context.command_args.get("autogenerate")
 
 
 @contextmanager
@@ -192,6 +264,7 @@ def apply_timeouts(connection: Connection, *, local: bool) -> None:
 def server_notices_logged(connection: Connection) -> Iterator[None]:
     """Show RAISE NOTICE lines from the migrations' SQL (such as set-aside tables) in Alembic's log."""
     driver_connection = connection.connection.driver_connection
+    assert driver_connection is not None, "a live connection has a driver connection"
     handler = lambda diagnostic: log.info("%s", diagnostic.message_primary)  # noqa: E731
     driver_connection.add_notice_handler(handler)
     try:
@@ -214,7 +287,11 @@ def run_with_connection(connection: Connection) -> None:
 
 
 def run_migrations(connection: Connection) -> None:
-    context.configure(connection=connection, **configure_options())
+    context.configure(
+        connection=connection,
+        on_version_apply=config.attributes.get("on_version_apply", ()),
+        **configure_options(),
+    )
     with context.begin_transaction():
         context.run_migrations()
 
@@ -230,21 +307,26 @@ def run_migrations_online() -> None:
             run_with_connection(connection)
         return
 
-    try:
-        url = resolve_url(repository_root() / ".pgdata", configured=config.get_main_option("sqlalchemy.url"))
-    except DatabaseError as exc:
-        exit_with(str(exc))
+    url = resolve_url(repository_root() / ".pgdata", configured=config.get_main_option("sqlalchemy.url"))
     engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
     try:
         connection = engine.connect()
     except sa.exc.DBAPIError as exc:
-        exit_with(str(connection_error(url, exc)))
+        raise connection_error(url, exc) from None
     with connection:
         run_with_connection(connection)
     engine.dispose()
 
 
-if context.is_offline_mode():
-    run_migrations_offline()
-else:
-    run_migrations_online()
+try:
+    if is_plain_revision_command():
+        generate_revision_without_database()
+    elif context.is_offline_mode():
+        run_migrations_offline()
+    else:
+        run_migrations_online()
+except MigrationError as exc:
+    # The alembic command line gets one readable line; a caller of alembic.command gets the exception.
+    if config.cmd_opts is None:
+        raise
+    exit_with(str(exc))
