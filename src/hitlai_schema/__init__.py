@@ -1,67 +1,105 @@
-"""SQLAlchemy models of the HitlAI Phase-5 schema; `Base.metadata` is what the migrations build."""
+"""SQLAlchemy models of the HitlAI Phase-5 schema; `metadata` is what the migrations build.
 
-from hitlai_schema.alignment import (
-    AGICapabilityMilestone,
-    AGISafetyDecision,
-    AIAlignmentMetric,
-    AIInferenceLog,
-    BiasDetectionResult,
-    ConstitutionalRule,
-    ConstitutionalViolation,
-    HumanCorrection,
-    QualityGateCheck,
-    RedTeamTest,
-    RedTeamVulnerability,
-)
-from hitlai_schema.api_health import (
-    APIAlertHistory,
-    APIAlertRule,
-    APIEndpointConfig,
-    APIHealthMetric,
-    APIIncident,
-    APIIncidentUpdate,
-    APIMaintenanceWindow,
-    APIStatusSubscription,
-    APIUptimeSummary,
-)
-from hitlai_schema.base import Base
-from hitlai_schema.core import Company, HumanTester, TestRequest, TestRun, UserSession
-from hitlai_schema.database import MigrationError
-from hitlai_schema.enums import AICapabilityLevel, AIModelProvider, PlatformType, TesterCategory, TestStatus
-from hitlai_schema.monitoring import (
-    AgentExecution,
-    APICallLog,
-    APIRateLimit,
-    CircuitBreakerEvent,
-    PerformanceMetric,
-    SecurityIncident,
-    SystemHealthCheck,
-    VelocityAnalysis,
-)
-from hitlai_schema.session_recording import (
-    ClickEvent,
-    ConsoleLog,
-    ElementVisibility,
-    FormInteraction,
-    JavascriptError,
-    KeyboardEvent,
-    MouseMovement,
-    NetworkRequest,
-    PagePerformance,
-    RageClickIncident,
-    ScrollEvent,
-    VisibilityChange,
-)
-from hitlai_schema.tester_categorization import (
-    AICapabilityBenchmark,
-    AIModelCapability,
-    AITesterAssignmentPreference,
-    AITesterPerformance,
-    AITesterPricing,
-    AIVsHumanComparison,
+The names below load on first use (`from hitlai_schema import TestRun`, `hitlai_schema.metadata`):
+migrations and the command line import this package for its submodules and never pay for
+mapping the models.
+"""
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlalchemy import MetaData
+
+    from hitlai_schema.alignment import (
+        AGICapabilityMilestone,
+        AGISafetyDecision,
+        AIAlignmentMetric,
+        AIInferenceLog,
+        BiasDetectionResult,
+        ConstitutionalRule,
+        ConstitutionalViolation,
+        HumanCorrection,
+        QualityGateCheck,
+        RedTeamTest,
+        RedTeamVulnerability,
+    )
+    from hitlai_schema.api_health import (
+        APIAlertHistory,
+        APIAlertRule,
+        APIEndpointConfig,
+        APIHealthMetric,
+        APIIncident,
+        APIIncidentUpdate,
+        APIMaintenanceWindow,
+        APIStatusSubscription,
+        APIUptimeSummary,
+    )
+    from hitlai_schema.base import Base
+    from hitlai_schema.core import Company, HumanTester, TestRequest, TestRun, UserSession
+    from hitlai_schema.database import MigrationError
+    from hitlai_schema.enums import AICapabilityLevel, AIModelProvider, PlatformType, TesterCategory, TestStatus
+    from hitlai_schema.monitoring import (
+        AgentExecution,
+        APICallLog,
+        APIRateLimit,
+        CircuitBreakerEvent,
+        PerformanceMetric,
+        SecurityIncident,
+        SystemHealthCheck,
+        VelocityAnalysis,
+    )
+    from hitlai_schema.session_recording import (
+        ClickEvent,
+        ConsoleLog,
+        ElementVisibility,
+        FormInteraction,
+        JavascriptError,
+        KeyboardEvent,
+        MouseMovement,
+        NetworkRequest,
+        PagePerformance,
+        RageClickIncident,
+        ScrollEvent,
+        VisibilityChange,
+    )
+    from hitlai_schema.tester_categorization import (
+        AICapabilityBenchmark,
+        AIModelCapability,
+        AITesterAssignmentPreference,
+        AITesterPerformance,
+        AITesterPricing,
+        AIVsHumanComparison,
+    )
+
+    metadata: MetaData
+
+# The modules that hold the names in __all__; the model modules are loaded together because
+# their relationships name each other's classes.
+_SOURCE_MODULES = (
+    "hitlai_schema.alignment",
+    "hitlai_schema.api_health",
+    "hitlai_schema.base",
+    "hitlai_schema.core",
+    "hitlai_schema.database",
+    "hitlai_schema.enums",
+    "hitlai_schema.monitoring",
+    "hitlai_schema.session_recording",
+    "hitlai_schema.tester_categorization",
 )
 
-metadata = Base.metadata
+
+def __getattr__(name: str) -> Any:
+    if name not in __all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    modules = [importlib.import_module(module_name) for module_name in _SOURCE_MODULES]
+    exported = {"metadata": importlib.import_module("hitlai_schema.base").Base.metadata}
+    for public_name in __all__:
+        if public_name not in exported:
+            exported[public_name] = next(vars(m)[public_name] for m in modules if public_name in vars(m))
+    globals().update(exported)
+    return exported[name]
+
 
 __all__ = [
     "AGICapabilityMilestone",
