@@ -31,9 +31,9 @@ sql: $(INSTALLED)
 downgrade: $(INSTALLED)
 	$(BIN)/alembic downgrade base
 
-## Time `alembic upgrade head` beside applying the same chain as one SQL script.
+## Measure lock stalls, upgrade speed, start-up and ingestion against their targets; writes BENCHMARKS.md.
 bench: $(INSTALLED)
-	$(BIN)/python benchmarks/upgrade_speed.py
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache src/*.egg-info

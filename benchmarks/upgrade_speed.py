@@ -1,70 +1,79 @@
-"""How much Alembic's online run costs over applying the same SQL as one script, side by side in one run.
+"""How much the online upgrade costs over psql running the same chain's SQL, side by side.
 
     .venv/bin/python benchmarks/upgrade_speed.py [rounds]
 
-Each round builds two fresh databases on one embedded PostgreSQL: one with
-`alembic upgrade head`, one by executing the `upgrade head --sql` script. The
+Each round builds fresh databases on one embedded PostgreSQL, interleaved: one with the
+`alembic upgrade head` command line, one with `hitlai-schema upgrade`, one with psql running the
+`upgrade head --sql` script. Each is timed as a whole process, start-up and exit included. The
 ratio of the medians is the figure; absolute seconds depend on the machine.
 """
 
-import statistics
+import os
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-import psycopg
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
+from common import ROOT, Figure, create_database, drop_database, embedded_postgres, libpq, median, offline_sql, run_psql
 
-from hitlai_schema.database import embedded_server
-
-ROOT = Path(__file__).resolve().parents[1]
+TARGET_RATIO = 2.0
 
 
-def main(rounds: int) -> None:
-    script = subprocess.run(
-        [sys.executable, "-m", "alembic", "upgrade", "head", "--sql"],
+def hitlai_schema_upgrade(url: sa.URL) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "hitlai_schema", "upgrade", "--database-url", libpq(url)],
         cwd=ROOT,
-        capture_output=True,
-        text=True,
         check=True,
-    ).stdout
-    with tempfile.TemporaryDirectory(prefix="hitlai-bench-") as pgdata:
-        server = embedded_server(Path(pgdata), cleanup_mode="stop")
-        admin = sa.make_url(server.get_uri(driver="psycopg"))
-        timings: dict[str, list[float]] = {"alembic upgrade head": [], "offline script": []}
-        try:
-            for round_number in range(rounds):
-                for name in timings:
-                    database = f"bench_{round_number}_{len(timings[name])}_{name.split()[0]}"
-                    with psycopg.connect(
-                        admin.set(drivername="postgresql").render_as_string(False), autocommit=True
-                    ) as c:
-                        c.execute(f'CREATE DATABASE "{database}"')
-                    url = admin.set(database=database)
-                    started = time.perf_counter()
-                    if name == "offline script":
-                        conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
-                        with psycopg.connect(conninfo, autocommit=True) as connection:
-                            connection.execute(script)
-                    else:
-                        engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
-                        config = Config(str(ROOT / "alembic.ini"))
-                        config.attributes.update(connection=engine, configure_logger=False)
-                        command.upgrade(config, "head")
-                        engine.dispose()
-                    timings[name].append(time.perf_counter() - started)
-        finally:
-            server.cleanup()
-    medians = {name: statistics.median(values) for name, values in timings.items()}
-    for name, median in medians.items():
-        print(f"{name:>22}: median {median:.3f} s over {rounds} rounds")
-    ratio = medians["alembic upgrade head"] / medians["offline script"]
-    print(f"alembic online / offline script: {ratio:.2f}x")
+        capture_output=True,
+    )
+
+
+def alembic_upgrade(url: sa.URL) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "alembic", "upgrade", "head"],
+        cwd=ROOT,
+        env={**os.environ, "DATABASE_URL": libpq(url)},
+        check=True,
+        capture_output=True,
+    )
+
+
+def measure(admin: sa.URL, rounds: int = 5) -> list[Figure]:
+    script = Path(tempfile.mkdtemp(prefix="hitlai-bench-sql-")) / "chain.sql"
+    script.write_text(offline_sql())
+    ways = {
+        "alembic upgrade head": alembic_upgrade,
+        "hitlai-schema upgrade": hitlai_schema_upgrade,
+        "psql -f offline SQL": lambda url: run_psql(url, script),
+    }
+    timings: dict[str, list[float]] = {name: [] for name in ways}
+    for round_number in range(rounds):
+        for index, (name, upgrade) in enumerate(ways.items()):
+            database = f"speed_{round_number}_{index}"
+            url = create_database(admin, database)
+            started = time.perf_counter()
+            upgrade(url)
+            timings[name].append(time.perf_counter() - started)
+            drop_database(admin, database)
+    medians = {name: median(values) for name, values in timings.items()}
+    psql_seconds = medians["psql -f offline SQL"]
+    figures = []
+    for name in ("alembic upgrade head", "hitlai-schema upgrade"):
+        ratio = medians[name] / psql_seconds
+        figures.append(
+            Figure(
+                f"`{name}` / psql of the same SQL, fresh databases (median of {rounds}, interleaved)",
+                f"{ratio:.2f}x ({medians[name]:.2f} s against {psql_seconds:.2f} s)",
+                "<= 2.0x",
+                ratio <= TARGET_RATIO,
+            )
+        )
+    return figures
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)
+    with embedded_postgres() as admin_url:
+        for figure in measure(admin_url, int(sys.argv[1]) if len(sys.argv) > 1 else 5):
+            print(f"{figure.what}: {figure.measured}  {figure.target}  {figure.met}")
