@@ -1,5 +1,6 @@
 """Alembic environment: where to migrate, what autogenerate may touch, and how runs are serialized."""
 
+import io
 import logging
 import os
 from collections.abc import Iterator
@@ -207,15 +208,21 @@ $guard$"""
 
 
 def generate_revision_without_database() -> None:
-    """`alembic revision` without --autogenerate runs env.py only to name the revision."""
-    context.configure(url=offline_url(), **configure_options())
+    """`alembic revision` without --autogenerate runs env.py only to name the revision: no database needed."""
+    environment_options()["as_sql"] = True
+    context.configure(url=offline_url(), output_buffer=io.StringIO(), **configure_options())
     with context.begin_transaction():
         context.run_migrations()
 
 
-def is_plain_revision_command() -> bool:
+def environment_options() -> dict[str, Any]:
     environment: Any = getattr(context, "_proxy")  # noqa: B009  (the proxy is not in Alembic's type stubs)
-    revision_context = environment.context_opts.get("revision_context")
+    options: dict[str, Any] = environment.context_opts
+    return options
+
+
+def is_plain_revision_command() -> bool:
+    revision_context = environment_options().get("revision_context")
     return revision_context is not None and not revision_context.command_args.get("autogenerate")
 
 
