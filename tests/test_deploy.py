@@ -223,6 +223,11 @@ def test_new_revisions_get_utc_timestamp_ids_distinct_within_a_second(tmp_path, 
     assert re.fullmatch(r"\d{14}", generated.revision) and generated.revision > second.revision
     assert "element_text" in Path(generated.path).read_text()
 
+    exported = deploy.sql_files(after=second.revision, script_location=scripts)
+    assert [file.name for file in exported] == [f"{generated.revision}_restore_click_text.sql"]
+    assert "ADD COLUMN element_text" in exported[0].sql
+    assert f"IS DISTINCT FROM '{second.revision}'" in exported[0].sql
+
 
 def test_next_revision_id_skips_taken_seconds():
     now = datetime(2026, 12, 2, 10, 0, 59, 500, tzinfo=UTC)

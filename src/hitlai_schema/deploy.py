@@ -28,13 +28,14 @@ def alembic_config(
     *,
     settings: dict[str, str] | None = None,
     on_version_apply: Callable[..., None] | None = None,
+    script_location: Path = MIGRATIONS,
 ) -> Config:
     """The settings of the checkout's alembic.ini, in code, for the scripts inside the package.
 
     `settings` are env.py's (lock_timeout, statement_timeout, ...), as `-x name=value` gives them.
     """
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("script_location", str(script_location))
     config.set_main_option("file_template", "%%(rev)s_%%(slug)s")
     config.set_main_option("timezone", "UTC")
     config.set_main_option("revision_environment", "true")
@@ -48,8 +49,8 @@ def alembic_config(
     return config
 
 
-def script_directory() -> ScriptDirectory:
-    return ScriptDirectory(str(MIGRATIONS))
+def script_directory(script_location: Path = MIGRATIONS) -> ScriptDirectory:
+    return ScriptDirectory(str(script_location))
 
 
 def head_revision() -> str:
@@ -58,9 +59,9 @@ def head_revision() -> str:
     return head
 
 
-def chain(after: str | None = None, upto: str = "head") -> list[Script]:
+def chain(after: str | None = None, upto: str = "head", script_location: Path = MIGRATIONS) -> list[Script]:
     """The revisions an upgrade from `after` (None: an empty database) to `upto` applies, in order."""
-    scripts = script_directory()
+    scripts = script_directory(script_location)
     lower = "base" if after in (None, "base") else after
     walked = list(scripts.iterate_revisions(upto, lower))
     walked.reverse()
@@ -104,10 +105,12 @@ def compare(connection: sa.Connection) -> Drift:
     return Drift(True, "models and database agree")
 
 
-def offline_sql(after: str | None, upto: str, settings: dict[str, str] | None = None) -> str:
+def offline_sql(
+    after: str | None, upto: str, settings: dict[str, str] | None = None, script_location: Path = MIGRATIONS
+) -> str:
     """The SQL of one upgrade range, as one guarded transaction (env.py's offline mode)."""
     buffer = io.StringIO()
-    config = alembic_config(settings=settings)
+    config = alembic_config(settings=settings, script_location=script_location)
     config.output_buffer = buffer
     command.upgrade(config, f"{after}:{upto}" if after else upto, sql=True)
     return buffer.getvalue()
@@ -122,10 +125,15 @@ class SqlFile:
     sql: str
 
 
-def sql_files(after: str | None = None, upto: str = "head", settings: dict[str, str] | None = None) -> list[SqlFile]:
+def sql_files(
+    after: str | None = None,
+    upto: str = "head",
+    settings: dict[str, str] | None = None,
+    script_location: Path = MIGRATIONS,
+) -> list[SqlFile]:
     """One file per revision, each upgrading exactly one step and refusing any other starting point."""
     files = []
-    for script in chain(after, upto):
+    for script in chain(after, upto, script_location):
         down = script.down_revision
         assert down is None or isinstance(down, str), "the chain is linear"
         description = describe_revision(script)
@@ -141,7 +149,7 @@ def sql_files(after: str | None = None, upto: str = "head", settings: dict[str, 
                 revision=script.revision,
                 after=down,
                 description=description,
-                sql=header + offline_sql(down, script.revision, settings),
+                sql=header + offline_sql(down, script.revision, settings, script_location),
             )
         )
     return files
