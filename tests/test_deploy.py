@@ -14,6 +14,7 @@ import pytest
 import sqlalchemy as sa
 from alembic import command
 from conftest import ROOT
+from npm import npm_install
 from pg_catalog import schema_snapshot
 from spec import BASELINE, HEAD
 
@@ -200,6 +201,35 @@ def test_export_supabase_lays_out_migrations_for_db_push(tmp_path, sql_dir, engi
         assert psql(db_url, path).returncode == 0
     with engine.connect() as connection:
         assert connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD
+
+
+def test_supabase_db_push_applies_the_export_and_agrees_with_alembic(tmp_path, engine, db_url):
+    """The real Supabase CLI (pinned: its newer npm releases lack builds for some platforms)."""
+    supabase = npm_install("supabase-cli", "supabase@2.117.0") / "supabase"
+    assert hitlai_schema("export-supabase", str(tmp_path), cwd=tmp_path).returncode == 0
+    socket = db_url.query.get("host")
+    # The Supabase CLI (pgx) wants a host in the URL and the socket directory as a parameter.
+    push_url = (
+        f"postgresql://{db_url.username}@localhost/{db_url.database}?host={socket}" if socket else libpq_url(db_url)
+    )
+    for _ in range(2):
+        pushed = subprocess.run(
+            [str(supabase), "db", "push", "--db-url", push_url, "--yes"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert pushed.returncode == 0, pushed.stdout + pushed.stderr
+    assert "Remote database is up to date" in pushed.stdout + pushed.stderr
+    with engine.connect() as connection:
+        assert connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD
+        supabase_history = connection.execute(
+            sa.text("SELECT version FROM supabase_migrations.schema_migrations ORDER BY version")
+        )
+        assert supabase_history.scalars().all() == CHAIN
+    status = hitlai_schema("status", "--database-url", libpq_url(db_url), cwd=tmp_path)
+    assert status.returncode == 0, status.stdout
 
 
 def test_new_revisions_get_utc_timestamp_ids_distinct_within_a_second(tmp_path, alembic_config, migrate, engine):
