@@ -107,3 +107,10 @@ def insert_legacy_rows(
             if column["name"] not in ("id", "total_tokens")  # generated or defaulted by the database
         }
         insert_row(connection, table, spec, row)
+
+
+def legacy_rows(connection: sa.Connection, tables: list[str], suffix: str = "") -> dict[str, list[dict]]:
+    return {
+        table: [dict(row._mapping) for row in connection.execute(sa.text(f"SELECT * FROM {table}{suffix} ORDER BY id"))]
+        for table in tables
+    }

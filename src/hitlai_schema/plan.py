@@ -155,7 +155,7 @@ def when(moment: datetime, now: datetime) -> str:
 def render(plan: Plan) -> list[str]:
     lines = [
         f"current revision: {plan.current or 'none (empty database)'}",
-        f"target revision: {plan.target}",
+        f"target revision: {plan.target}{' (head)' if plan.target == deploy.head_revision() else ''}",
     ]
     if plan.pending:
         lines.append(f"pending revisions ({len(plan.pending)}):")
