@@ -47,6 +47,16 @@ def raw_connection(engine: sa.Engine) -> psycopg.Connection:
     return psycopg.connect(engine.url.render_as_string(hide_password=False).replace("+psycopg", ""), autocommit=True)
 
 
+def hitlai_schema(db_url: sa.URL, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "hitlai_schema.cli", *args, "--database-url", db_url.render_as_string(False)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
 def assert_names_both_live_tables(message: str) -> None:
     for table in LIVE:
         assert f"{table} (2 rows, last write " in message
@@ -66,13 +76,7 @@ def test_plan_marks_exactly_the_tables_written_within_the_window(phase4_in_use, 
         written = timedelta(minutes=1) if table.namesake.table in LIVE else timedelta(days=2)
         assert abs(now - table.last_write - written) < timedelta(seconds=30), table
 
-    shown = subprocess.run(
-        [sys.executable, "-m", "hitlai_schema.cli", "plan", "--database-url", db_url.render_as_string(False)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    shown = hitlai_schema(db_url, "plan")
     assert shown.returncode == 1, shown.stderr  # the upgrade would refuse
     lines = shown.stdout.splitlines()
     assert f"current revision: {BASELINE}" in lines
@@ -83,12 +87,13 @@ def test_plan_marks_exactly_the_tables_written_within_the_window(phase4_in_use, 
     )
 
 
-def test_upgrade_refuses_while_tables_are_live_and_changes_nothing(phase4_in_use, migrate, alembic_config, engine):
+def test_upgrade_refuses_while_tables_are_live_and_changes_nothing(phase4_in_use, migrate, engine, db_url):
     before = snapshot(engine)
-    with pytest.raises(MigrationError) as refused:
-        migrate("upgrade", "head")
-    assert_names_both_live_tables(str(refused.value))
-    assert "allow-live-set-aside" in str(refused.value)
+    refused = hitlai_schema(db_url, "upgrade")
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert refused.stderr.startswith("hitlai-schema: refusing to set aside") and refused.stderr.count("\n") == 1
+    assert_names_both_live_tables(refused.stderr)
+    assert "--allow-live-set-aside" in refused.stderr
     assert snapshot(engine) == before  # 20260117000001 did not run either
 
     # A range without the set-aside revisions needs no guard; from there the guard still stands.
@@ -98,8 +103,9 @@ def test_upgrade_refuses_while_tables_are_live_and_changes_nothing(phase4_in_use
     with engine.connect() as connection:
         assert deploy.current_revision(connection) == "20260117000001"
 
-    alembic_config.attributes["settings"] = {"allow_live_set_aside": "true"}
-    migrate("upgrade", "head")
+    allowed = hitlai_schema(db_url, "upgrade", "--allow-live-set-aside")
+    assert allowed.returncode == 0, allowed.stderr
+    assert "setting aside live Phase-4 tables as allowed" in allowed.stderr
     with engine.connect() as connection:
         assert deploy.current_revision(connection) == deploy.head_revision()
         assert legacy_rows(connection, LEGACY_TABLES, suffix="_legacy") == phase4_in_use
@@ -130,7 +136,7 @@ def test_offline_sql_refuses_the_same_way_until_the_setting_is_added(phase4_in_u
         assert legacy_rows(connection, LEGACY_TABLES, suffix="_legacy") == phase4_in_use
 
 
-def test_tables_written_long_ago_or_never_do_not_stop_the_upgrade(engine, stamp, migrate):
+def test_tables_written_long_ago_or_never_do_not_stop_the_upgrade(engine, stamp, migrate, alembic_config):
     with engine.begin() as connection:
         build_phase4_database(connection)
         for table in LEGACY_TABLES:
@@ -138,11 +144,22 @@ def test_tables_written_long_ago_or_never_do_not_stop_the_upgrade(engine, stamp,
                 insert_legacy_rows(connection, table)
     stamp(BASELINE)
     with engine.connect() as connection:
+        with pytest.raises(MigrationError, match="interval such as 15min or 1h, not 'soon'"):
+            make_plan(connection, window="soon")
+        connection.rollback()
         plan = make_plan(connection, window="1h")
         connection.rollback()
     assert plan.live == []
     empty = next(table for table in plan.tables if table.namesake.table == "form_interactions")
     assert (empty.row_count, empty.last_write, empty.live) == (0, None, False)
+
+    alembic_config.attributes["settings"] = {"live_window": "soon"}
+    with pytest.raises(MigrationError, match="hitlai.live_window an interval such as 15min"):
+        migrate("upgrade", "head")
+    alembic_config.attributes["settings"] = {"live_window": "3 days"}  # now the old rows are live
+    with pytest.raises(MigrationError, match="refusing to set aside"):
+        migrate("upgrade", "head")
+    del alembic_config.attributes["settings"]
     migrate("upgrade", "head")
     with engine.connect() as connection:
         assert deploy.current_revision(connection) == deploy.head_revision()
