@@ -13,9 +13,11 @@ import alembic_postgresql_enum
 import sqlalchemy as sa
 from alembic import context
 from alembic.operations import ops
+from alembic.runtime.migration import MigrationContext, RevisionStep
 from sqlalchemy.engine import Connection
 
 import hitlai_schema
+from hitlai_schema import live_tables
 from hitlai_schema.database import (
     MigrationError,
     connection_error,
@@ -135,7 +137,43 @@ def configure_options() -> dict[str, Any]:
         "compare_server_default": compare_server_default,
         "process_revision_directives": process_revision_directives,
         "transaction_per_migration": True,
+        **live_table_guard_option(),
     }
+
+
+def live_table_guard_option() -> dict[str, Any]:
+    """Wrap the command's choice of steps, so that the live-table guard runs once it is known and before any
+    step: ahead of revision 20260117000001 too, though the set-aside happens in 02 and 03."""
+    environment: Any = getattr(context, "_proxy")  # noqa: B009  (the proxy is not in Alembic's type stubs)
+    steps_of = environment.context_opts.get("fn")
+    if steps_of is None:
+        return {}
+
+    def steps(heads: Any, migration_context: MigrationContext) -> list[Any]:
+        planned = list(steps_of(heads, migration_context))
+        applying = [step.revision for step in planned if isinstance(step, RevisionStep) and step.is_upgrade]
+        guard_live_set_aside(migration_context, live_tables.namesakes(applying))
+        return planned
+
+    return {"fn": steps}
+
+
+def guard_live_set_aside(migration_context: MigrationContext, tables: list[live_tables.Namesake]) -> None:
+    """Stop, changing nothing, if a Phase-4 table that these steps set aside is still being written."""
+    if not tables:
+        return
+    statements = live_tables.guard_sql(
+        tables, allow=setting("allow_live_set_aside", ""), window=setting("live_window", "")
+    )
+    try:
+        for statement in statements:
+            migration_context.execute(statement)
+    except sa.exc.DBAPIError as exc:
+        diagnostic = getattr(exc.orig, "diag", None)
+        if getattr(exc.orig, "sqlstate", None) != live_tables.REFUSAL_SQLSTATE or diagnostic is None:
+            raise
+        hint = f"; {diagnostic.message_hint}" if diagnostic.message_hint else ""
+        raise MigrationError(f"{diagnostic.message_primary}{hint}") from None
 
 
 def setting(name: str, default: str) -> str:
