@@ -120,6 +120,17 @@ def migrate(alembic_config: Config, engine: sa.Engine):
 
 
 @pytest.fixture
+def stamp(alembic_config: Config, engine: sa.Engine):
+    """stamp("20260116000005"): record a revision in this test's database, changing nothing else."""
+
+    def run(revision: str) -> None:
+        alembic_config.attributes["connection"] = engine
+        command.stamp(alembic_config, revision)
+
+    return run
+
+
+@pytest.fixture
 def run_alembic(db_url: sa.URL):
     """Run the alembic command line against this test's database, as a user would."""
 

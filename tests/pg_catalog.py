@@ -113,3 +113,34 @@ def enum_labels(connection: Connection) -> dict[str, list[str]]:
     ):
         labels.setdefault(row.typname, []).append(row.enumlabel)
     return labels
+
+
+def schema_snapshot(connection: Connection) -> dict[str, Any]:
+    """Everything a migration builds in public, for comparing two ways of building it."""
+    return {
+        "tables": {table: read_table(connection, table) for table in sorted(table_names(connection))},
+        "comments": {table: table_comment(connection, table) for table in sorted(table_names(connection))},
+        "enums": enum_labels(connection),
+        "policies": [
+            tuple(row)
+            for row in _rows(
+                connection,
+                """SELECT tablename, policyname, cmd, roles::text[], qual, with_check FROM pg_policies
+                   WHERE schemaname = 'public' ORDER BY tablename, policyname""",
+            )
+        ],
+        "rls": sorted(
+            row.relname
+            for row in _rows(
+                connection,
+                """SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                   WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relrowsecurity""",
+            )
+        ),
+        "version": [row.version_num for row in _rows(connection, "SELECT version_num FROM alembic_version")],
+        "reference_rows": {
+            table: _rows(connection, f"SELECT count(*) AS n FROM {table}")[0].n
+            for table in ("ai_tester_pricing", "ai_model_capabilities")
+            if table in table_names(connection)
+        },
+    }

@@ -83,8 +83,15 @@ def build_phase4_database(connection: sa.Connection) -> None:
             connection.execute(sa.text(statement))
 
 
-def insert_legacy_rows(connection: sa.Connection, table: str, count: int = 2) -> None:
-    """Rows with every column filled, parents included, in a legacy Phase-4 table."""
+# When a Phase-4 writer last wrote: long enough ago for an upgrade to set its table aside, or still live.
+TWO_DAYS_AGO = sa.text("now() - interval '2 days'")
+A_MINUTE_AGO = sa.text("now() - interval '1 minute'")
+
+
+def insert_legacy_rows(
+    connection: sa.Connection, table: str, count: int = 2, written_at: sa.TextClause = TWO_DAYS_AGO
+) -> None:
+    """Rows with every column filled, parents included, in a legacy Phase-4 table; every timestamp is written_at."""
     spec = CATALOG["legacy_phase4_tables"][table]
     parents = {fk["columns"][0]: fk["references"].split("(")[0] for fk in spec["foreign_keys"]}
     for _ in range(count):
@@ -92,9 +99,18 @@ def insert_legacy_rows(connection: sa.Connection, table: str, count: int = 2) ->
             column["name"]: (
                 insert_parent(connection, parents[column["name"]])
                 if column["name"] in parents
+                else written_at
+                if column["type"].startswith("timestamp")
                 else sample_value(column)
             )
             for column in spec["columns"]
             if column["name"] not in ("id", "total_tokens")  # generated or defaulted by the database
         }
         insert_row(connection, table, spec, row)
+
+
+def legacy_rows(connection: sa.Connection, tables: list[str], suffix: str = "") -> dict[str, list[dict]]:
+    return {
+        table: [dict(row._mapping) for row in connection.execute(sa.text(f"SELECT * FROM {table}{suffix} ORDER BY id"))]
+        for table in tables
+    }

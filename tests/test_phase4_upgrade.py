@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 from alembic import command
 from pg_catalog import read_table, table_names
-from phase4 import LEGACY_TABLES, build_phase4_database, create_table_sql, insert_legacy_rows
+from phase4 import LEGACY_TABLES, build_phase4_database, create_table_sql, insert_legacy_rows, legacy_rows
 from spec import BASELINE, CATALOG, CORE_TABLES, PHASE5_TABLES
 
 from hitlai_schema import PagePerformance
@@ -24,22 +24,6 @@ def phase4(engine) -> dict[str, list[dict]]:
         rows = legacy_rows(connection, LEGACY_TABLES)
         assert all(len(table_rows) == 2 for table_rows in rows.values())
     return rows
-
-
-@pytest.fixture
-def stamp(alembic_config, engine):
-    def run(revision: str) -> None:
-        alembic_config.attributes["connection"] = engine
-        command.stamp(alembic_config, revision)
-
-    return run
-
-
-def legacy_rows(connection: sa.Connection, tables: list[str], suffix: str = "") -> dict[str, list[dict]]:
-    return {
-        table: [dict(row._mapping) for row in connection.execute(sa.text(f"SELECT * FROM {table}{suffix} ORDER BY id"))]
-        for table in tables
-    }
 
 
 def legacy_catalog(connection: sa.Connection, suffix: str = "") -> dict[str, dict]:

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.util import CommandError
 
-from hitlai_schema import deploy
+from hitlai_schema import deploy, live_tables
 from hitlai_schema.database import (
     PGDATA_ENV,
     MigrationError,
@@ -28,6 +28,7 @@ from hitlai_schema.database import (
     given_url,
     normalize_url,
 )
+from hitlai_schema.plan import make_plan, render
 
 # Supabase's transaction pooler hands each transaction to any server session, so the
 # session-level migration lock would not hold; the direct connection or session pooler does.
@@ -76,7 +77,7 @@ def print_step(*, ctx: Any, step: Any, heads: Any, run_args: Any) -> None:
 def run_upgrade(args: argparse.Namespace) -> int:
     url = resolve(args)
     with connect(url) as connection:
-        config = deploy.alembic_config(connection, on_version_apply=print_step)
+        config = deploy.alembic_config(connection, settings=live_table_settings(args), on_version_apply=print_step)
         command.upgrade(config, args.revision)
         reached = deploy.current_revision(connection)
         connection.rollback()
@@ -84,6 +85,24 @@ def run_upgrade(args: argparse.Namespace) -> int:
     print(f"database is at revision {reached}{at_head}")
     print(f"connect with: {public_url(url)}")
     return 0
+
+
+def live_table_settings(args: argparse.Namespace) -> dict[str, str]:
+    """env.py's settings for the live-table guard, from upgrade's flags (unset ones leave -x and HITLAI_* to decide)."""
+    settings = {"allow_live_set_aside": "true"} if args.allow_live_set_aside else {}
+    return settings | ({"live_window": args.live_window} if args.live_window else {})
+
+
+def run_plan(args: argparse.Namespace) -> int:
+    url = resolve(args)
+    window = args.live_window or os.environ.get("HITLAI_LIVE_WINDOW") or live_tables.DEFAULT_LIVE_WINDOW
+    with connect(url) as connection:
+        plan = make_plan(connection, args.revision, window)
+        connection.rollback()
+    print(f"database: {public_url(url)}")
+    for line in render(plan):
+        print(line)
+    return 1 if plan.live or plan.refused else 0
 
 
 def run_status(args: argparse.Namespace) -> int:
@@ -144,6 +163,20 @@ def parser() -> argparse.ArgumentParser:
 
     upgrade = add("upgrade", run_upgrade, "upgrade to REVISION (default head)", aliases=["migrate"], parents=[database])
     upgrade.add_argument("revision", nargs="?", default="head")
+    upgrade.add_argument(
+        "--allow-live-set-aside",
+        action="store_true",
+        help="set aside Phase-4 tables even if they were written within the live window (their writers will fail)",
+    )
+    upgrade.add_argument("--live-window", metavar="INTERVAL", help="how recent a write makes a table live (15min)")
+    plan = add(
+        "plan",
+        run_plan,
+        "what upgrading to REVISION (default head) would do, Phase-4 tables still written included; changes nothing",
+        parents=[database],
+    )
+    plan.add_argument("revision", nargs="?", default="head")
+    plan.add_argument("--live-window", metavar="INTERVAL", help="how recent a write makes a table live (15min)")
     add(
         "status", run_status, "current and pending revisions, and whether models and database agree", parents=[database]
     )

@@ -15,6 +15,17 @@ def _sql_array(names: Sequence[str]) -> str:
     return "ARRAY[" + ", ".join(f"'{name}'" for name in names) + "]::text[]"
 
 
+def missing_columns_sql(table: str, columns: Sequence[str]) -> str:
+    """A text[] expression: which of `columns` public.`table` lacks (all of them if there is no such table).
+
+    This is how a layout is recognised, by the set-aside and by `hitlai-schema plan` and the live-table guard alike.
+    """
+    return (
+        f"ARRAY(SELECT unnest({_sql_array(columns)}) EXCEPT SELECT attname::text FROM pg_attribute "
+        f"WHERE attrelid = to_regclass('public.{table}') AND attnum > 0 AND NOT attisdropped)"
+    )
+
+
 def set_aside_legacy_table(table: str, phase5_columns: Sequence[str], phase4_columns: Sequence[str]) -> str:
     """Rename a Phase-4 `table` to `<table>_legacy`, with its constraints and indexes, keeping every row.
 
@@ -27,7 +38,6 @@ def set_aside_legacy_table(table: str, phase5_columns: Sequence[str], phase4_col
     return f"""
 DO $set_aside$
 DECLARE
-    existing text[];
     missing_phase5 text[];
     missing_phase4 text[];
     row_count bigint;
@@ -36,14 +46,12 @@ BEGIN
     IF to_regclass('public.{table}') IS NULL THEN
         RETURN;
     END IF;
-    SELECT array_agg(attname::text) INTO existing
-    FROM pg_attribute WHERE attrelid = 'public.{table}'::regclass AND attnum > 0 AND NOT attisdropped;
-    missing_phase5 := ARRAY(SELECT unnest({_sql_array(phase5_columns)}) EXCEPT SELECT unnest(existing));
+    missing_phase5 := {missing_columns_sql(table, phase5_columns)};
     IF cardinality(missing_phase5) = 0 THEN
         RAISE NOTICE 'table {table} already has the Phase-5 layout: left as it is';
         RETURN;
     END IF;
-    missing_phase4 := ARRAY(SELECT unnest({_sql_array(phase4_columns)}) EXCEPT SELECT unnest(existing));
+    missing_phase4 := {missing_columns_sql(table, phase4_columns)};
     IF cardinality(missing_phase4) > 0 THEN
         RAISE EXCEPTION 'table {table} has neither the Phase-4 nor the Phase-5 layout: '
             'it lacks Phase-5 columns % and Phase-4 columns %', missing_phase5, missing_phase4

@@ -2,6 +2,7 @@
 
 import functools
 import gc
+import io
 import logging
 import os
 from collections.abc import Iterator
@@ -14,9 +15,11 @@ import alembic_postgresql_enum
 import sqlalchemy as sa
 from alembic import context
 from alembic.operations import ops
+from alembic.runtime.migration import MigrationContext, RevisionStep
 from sqlalchemy.engine import Connection
 
 import hitlai_schema
+from hitlai_schema import live_tables
 from hitlai_schema.database import (
     MigrationError,
     connection_error,
@@ -140,15 +143,10 @@ def configure_options() -> dict[str, Any]:
     options: dict[str, Any] = {
         "process_revision_directives": process_revision_directives,
         "transaction_per_migration": True,
+        **live_table_guard_option(),
     }
     if models_needed():
         options.update(comparison_options())
-    return options
-
-
-def context_options() -> dict[str, Any]:
-    environment: Any = getattr(context, "_proxy")  # noqa: B009  (the proxy is not in Alembic's type stubs)
-    options: dict[str, Any] = environment.context_opts
     return options
 
 
@@ -158,7 +156,7 @@ def models_needed() -> bool:
     A command that applies revisions (upgrade, downgrade, stamp, each also with --sql) names a
     destination and runs the revisions alone, which never use the models: it skips mapping them.
     """
-    return not context.is_offline_mode() and "destination_rev" not in context_options()
+    return not context.is_offline_mode() and "destination_rev" not in environment_options()
 
 
 def comparison_options() -> dict[str, Any]:
@@ -170,6 +168,41 @@ def comparison_options() -> dict[str, Any]:
         "compare_type": True,
         "compare_server_default": compare_server_default,
     }
+
+
+def live_table_guard_option() -> dict[str, Any]:
+    """Wrap the command's choice of steps, so that the live-table guard runs once it is known and before any
+    step: ahead of revision 20260117000001 too, though the set-aside happens in 02 and 03."""
+    environment: Any = getattr(context, "_proxy")  # noqa: B009  (the proxy is not in Alembic's type stubs)
+    steps_of = environment.context_opts.get("fn")
+    if steps_of is None:
+        return {}
+
+    def steps(heads: Any, migration_context: MigrationContext) -> list[Any]:
+        planned = list(steps_of(heads, migration_context))
+        applying = [step.revision for step in planned if isinstance(step, RevisionStep) and step.is_upgrade]
+        guard_live_set_aside(migration_context, live_tables.namesakes(applying))
+        return planned
+
+    return {"fn": steps}
+
+
+def guard_live_set_aside(migration_context: MigrationContext, tables: list[live_tables.Namesake]) -> None:
+    """Stop, changing nothing, if a Phase-4 table that these steps set aside is still being written."""
+    if not tables:
+        return
+    statements = live_tables.guard_sql(
+        tables, allow=setting("allow_live_set_aside", ""), window=setting("live_window", "")
+    )
+    try:
+        for statement in statements:
+            migration_context.execute(statement)
+    except sa.exc.DBAPIError as exc:
+        diagnostic = getattr(exc.orig, "diag", None)
+        if getattr(exc.orig, "sqlstate", None) != live_tables.REFUSAL_SQLSTATE or diagnostic is None:
+            raise
+        hint = f"; {diagnostic.message_hint}" if diagnostic.message_hint else ""
+        raise MigrationError(f"{diagnostic.message_primary}{hint}") from None
 
 
 def setting(name: str, default: str) -> str:
@@ -242,14 +275,21 @@ $guard$"""
 
 
 def generate_revision_without_database() -> None:
-    """`alembic revision` without --autogenerate runs env.py only to name the revision."""
-    context.configure(url=offline_url(), **configure_options())
+    """`alembic revision` without --autogenerate runs env.py only to name the revision: no database needed."""
+    environment_options()["as_sql"] = True
+    context.configure(url=offline_url(), output_buffer=io.StringIO(), **configure_options())
     with context.begin_transaction():
         context.run_migrations()
 
 
+def environment_options() -> dict[str, Any]:
+    environment: Any = getattr(context, "_proxy")  # noqa: B009  (the proxy is not in Alembic's type stubs)
+    options: dict[str, Any] = environment.context_opts
+    return options
+
+
 def is_plain_revision_command() -> bool:
-    revision_context = context_options().get("revision_context")
+    revision_context = environment_options().get("revision_context")
     return revision_context is not None and not revision_context.command_args.get("autogenerate")
 
 
