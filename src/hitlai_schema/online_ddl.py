@@ -1,0 +1,198 @@
+"""Changes to the tables production writes to, made so that a live writer waits milliseconds, not seconds.
+
+A revision lists them in PRODUCTION_CHANGES and calls `apply(PRODUCTION_CHANGES)` last in its upgrade().
+Adding a column or a foreign key locks the production table against writes until the transaction ends,
+and a plain CREATE INDEX blocks its writes for the whole build. So, online (Alembic owns the transactions),
+a revision commits without them and env.py then runs each change in a short transaction of its own under a
+short lock_timeout, retried with backoff while the lock is not granted, and builds indexes CONCURRENTLY
+outside any transaction. Every change is idempotent: the next `upgrade` finishes what a failed one left,
+and rebuilds an index an interrupted build left INVALID. In a transaction the caller owns, the changes run
+in it plainly; offline, columns and keys are the transaction's last statements and the indexes follow it.
+
+These are history like the revisions that list them: a change's SQL must not change meaning.
+"""
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import sqlalchemy as sa
+
+from hitlai_schema.database import MigrationError
+
+# The MigrationContext option env.py sets to say how apply() runs (see Mode).
+MODE_OPTION = "hitlai_production_changes"
+# Online: env.py makes the changes after the revisions commit. Inline: in the caller's transaction,
+# plainly. Offline: columns and keys inline; env.py writes the concurrent builds after the transaction.
+Mode = Literal["after_commit", "inline", "offline"]
+
+# The line that opens the concurrent builds in offline SQL; deploy.sql_files splits the file there.
+CONCURRENT_MARKER = "-- hitlai-schema: built CONCURRENTLY, outside any transaction (psql runs them one by one)"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One idempotent change to a production table; `sql` is what runs online and in the offline script."""
+
+    kind: Literal["column", "foreign_key", "index"]
+    table: str
+    name: str
+    sql: str
+
+    @property
+    def concurrent(self) -> bool:
+        return self.kind == "index"
+
+    def describe(self) -> str:
+        noun = {"column": "column", "foreign_key": "foreign key", "index": "index"}[self.kind]
+        return f"{noun} {self.name} on {self.table}"
+
+
+def add_column(table: str, column: str, definition: str) -> Change:
+    """ADD COLUMN with no default or a constant one: a catalog change, no table rewrite (PostgreSQL 11+)."""
+    return Change("column", table, column, f"ALTER TABLE public.{table} ADD COLUMN IF NOT EXISTS {column} {definition}")
+
+
+def foreign_key(table: str, columns: Sequence[str], referenced: str, on_delete: str | None = None) -> Change:
+    """A foreign key from a new (empty) table to a production one, named as PostgreSQL names it."""
+    name = f"{table}_{'_'.join(columns)}_fkey"
+    action = f" ON DELETE {on_delete}" if on_delete else ""
+    sql = (
+        f"ALTER TABLE public.{table} ADD CONSTRAINT {name} FOREIGN KEY ({', '.join(columns)})"
+        f" REFERENCES public.{referenced}(id){action}"
+    )
+    return Change("foreign_key", table, name, sql)
+
+
+def index(table: str, name: str, definition: str) -> Change:
+    """An index on a production table; `definition` is what follows ON table: `USING btree (col) WHERE ...`."""
+    return Change(
+        "index", table, name, f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {name} ON public.{table} {definition}"
+    )
+
+
+def apply(changes: Iterable[Change]) -> None:
+    """Last in a revision's upgrade(): run the changes now where they belong to its transaction."""
+    from alembic import op
+
+    mode: Mode = op.get_context().opts.get(MODE_OPTION, "inline")
+    if mode == "after_commit":
+        return
+    for change in changes:
+        if not change.concurrent:
+            op.execute(change.sql)
+        elif mode == "inline":
+            # No CONCURRENTLY inside a transaction; a caller's transaction is a test's or a tool's, not production's.
+            op.execute(change.sql.replace(" CONCURRENTLY", "", 1))
+
+
+def offline_concurrent_sql(changes: Iterable[Change]) -> list[str]:
+    """The statements that build the indexes after the offline transaction, each dropping an INVALID one first."""
+    statements = []
+    for change in changes:
+        if change.concurrent:
+            statements += [drop_invalid_index_sql(change.name), change.sql]
+    return statements
+
+
+def drop_invalid_index_sql(name: str) -> str:
+    """A DO block dropping the index only if an interrupted concurrent build left it INVALID."""
+    return f"""DO $invalid$
+BEGIN
+    IF EXISTS (SELECT FROM pg_index WHERE indexrelid = to_regclass('public.{name}') AND NOT indisvalid) THEN
+        RAISE NOTICE 'index {name} was left invalid by an interrupted build: rebuilding it';
+        DROP INDEX public.{name};
+    END IF;
+END
+$invalid$"""
+
+
+def state(connection: sa.Connection, change: Change) -> Literal["done", "missing", "invalid"]:
+    if change.kind == "column":
+        query = "SELECT true FROM pg_attribute WHERE attrelid = to_regclass(:table) AND attname = :name AND NOT attisdropped"
+    elif change.kind == "foreign_key":
+        query = "SELECT true FROM pg_constraint WHERE conrelid = to_regclass(:table) AND conname = :name"
+    else:
+        query = "SELECT indisvalid FROM pg_index WHERE indexrelid = to_regclass('public.' || :name)"
+    found = connection.execute(sa.text(query), {"table": f"public.{change.table}", "name": change.name}).scalar()
+    return "missing" if found is None else "done" if found else "invalid"
+
+
+@dataclass(frozen=True)
+class Retry:
+    """How long one attempt may wait for a lock, and how often to try."""
+
+    lock_timeout: str = "50ms"
+    attempts: int = 8
+    first_pause: float = 0.1
+
+
+def complete(
+    connection: sa.Connection,
+    changes: Iterable[Change],
+    retry: Retry,
+    log: Callable[[str], None],
+) -> None:
+    """Make every change not yet made, online, on a connection outside any transaction."""
+    for change in changes:
+        connection.rollback()
+        current = state(connection, change)
+        connection.rollback()
+        if current == "done":
+            continue
+        if change.concurrent:
+            build_concurrently(connection, change, rebuild=current == "invalid", retry=retry, log=log)
+        else:
+            alter_briefly(connection, change, retry)
+        log(f"added {change.describe()}")
+
+
+def alter_briefly(connection: sa.Connection, change: Change, retry: Retry) -> None:
+    """One short transaction per attempt: while it waits for its lock, writers queue behind it."""
+    pause = retry.first_pause
+    for attempt in range(1, retry.attempts + 1):
+        try:
+            with connection.begin():
+                connection.execute(
+                    sa.text("SELECT set_config('lock_timeout', :timeout, true)"), {"timeout": retry.lock_timeout}
+                )
+                connection.exec_driver_sql(change.sql)
+            return
+        except sa.exc.OperationalError as exc:
+            if getattr(exc.orig, "sqlstate", None) != LOCK_NOT_AVAILABLE:
+                raise
+        if attempt < retry.attempts:
+            time.sleep(pause)
+            pause *= 2
+    raise MigrationError(
+        f"table {change.table} stayed locked by other sessions: {change.describe()} not added after "
+        f"{retry.attempts} tries of {retry.lock_timeout} each; the revisions are applied, run the upgrade again to finish"
+    )
+
+
+def build_concurrently(
+    connection: sa.Connection, change: Change, *, rebuild: bool, retry: Retry, log: Callable[[str], None]
+) -> None:
+    """CREATE INDEX CONCURRENTLY never blocks writers; a build that fails leaves an INVALID index, rebuilt here."""
+    level = connection.get_isolation_level()
+    connection.execution_options(isolation_level="AUTOCOMMIT")
+    try:
+        for attempt in range(1, retry.attempts + 1):
+            if rebuild:
+                log(f"index {change.name} was left invalid by an interrupted build: rebuilding it")
+                connection.exec_driver_sql(f"DROP INDEX CONCURRENTLY IF EXISTS public.{change.name}")
+            try:
+                connection.exec_driver_sql(change.sql)
+                return
+            except sa.exc.OperationalError as exc:
+                if getattr(exc.orig, "sqlstate", None) not in RETRIED_BUILD_ERRORS or attempt == retry.attempts:
+                    raise
+                rebuild = True
+    finally:
+        connection.execution_options(isolation_level=level)
+
+
+# lock_not_available: a lock_timeout expired; deadlock_detected: a concurrent build can deadlock with DDL.
+LOCK_NOT_AVAILABLE = "55P03"
+RETRIED_BUILD_ERRORS = frozenset({LOCK_NOT_AVAILABLE, "40P01"})
