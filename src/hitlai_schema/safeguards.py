@@ -137,7 +137,7 @@ class Loss:
     unit: str
 
     def __str__(self) -> str:
-        return f"{self.what} ({self.count} {self.unit})"
+        return f"{self.what} ({self.count} {self.unit}{'' if self.count == 1 else 's'})"
 
 
 def _snapshot(connection: Connection) -> tuple[dict[int, tuple[str, str]], dict[tuple[int, int], tuple[str, Any]]]:
@@ -181,7 +181,7 @@ def data_losses(
             query = sa.select(sa.func.count()).select_from(table).where(sa.not_(_reference_row_condition(table, rows)))
         count = connection.execute(query).scalar_one()
         if count:
-            losses.append(Loss(f"table {schema}.{name}", count, "rows"))
+            losses.append(Loss(f"table {schema}.{name}", count, "row"))
     for rel, num in sorted(set(columns_before) - set(columns_after)):
         if rel not in tables_after:
             continue
@@ -194,7 +194,7 @@ def data_losses(
             sa.text(f"SELECT count(*) FROM {quote(connection, schema, table_name)} WHERE {condition}")
         ).scalar_one()
         if count:
-            losses.append(Loss(f"column {schema}.{table_name}.{column}", count, "values"))
+            losses.append(Loss(f"column {schema}.{table_name}.{column}", count, "value"))
     return losses
 
 
