@@ -94,11 +94,12 @@ def describe_session(pid: int, state: str | None, query: str | None, session_sec
     return f"pid {pid} (connected {human_duration(float(session_seconds))} ago; {doing})"
 
 
-def advisory_lock_holder(connection: Connection, key: int) -> str:
+def advisory_lock_holder(connection: Connection, key: int) -> tuple[int | None, str]:
+    """The pid of the session holding the lock, and that session in words."""
     row = connection.execute(sa.text(ADVISORY_LOCK_HOLDER), {"high": key >> 32, "low": key & 0xFFFFFFFF}).first()
     if row is None:
-        return "a session that has just let go of it"
-    return describe_session(*row)
+        return None, "a session that has just let go of it"
+    return row[0], describe_session(*row)
 
 
 def wait_for_advisory_lock(connection: Connection, key: int, *, transaction_scoped: bool, limit: str) -> None:
@@ -112,12 +113,12 @@ def wait_for_advisory_lock(connection: Connection, key: int, *, transaction_scop
     deadline = time.monotonic() + seconds
     announced = False
     while not connection.execute(sa.text(f"SELECT {take}(:key)"), {"key": key}).scalar_one():
-        holder = advisory_lock_holder(connection, key)
+        pid, holder = advisory_lock_holder(connection, key)
         if time.monotonic() >= deadline:
             raise MigrationError(
                 f"gave up after {limit} waiting for the migration lock, held by {holder}; "
-                "let that migration finish, or end that session (SELECT pg_terminate_backend(PID)), then run again "
-                "(wait longer with -x migration_lock_timeout=... or HITLAI_MIGRATION_LOCK_TIMEOUT)"
+                f"let that migration finish, or end that session (SELECT pg_terminate_backend({pid or 'PID'})), "
+                "then run again (wait longer with -x migration_lock_timeout=... or HITLAI_MIGRATION_LOCK_TIMEOUT)"
             )
         if not announced:
             log.info("waiting up to %s for the migration lock, held by %s", limit, holder)
