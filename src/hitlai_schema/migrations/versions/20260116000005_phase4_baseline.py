@@ -25,9 +25,11 @@ COMPAT_MARKER = "hitlai-schema: Supabase compatibility layer (revision 202601160
 
 CORE_TABLES = ("companies", "test_requests", "test_runs", "human_testers", "user_sessions")
 
-# Written on the core tables and the two enums this revision creates. A deployment
-# stamped at this revision has them from HitlAI's own SQL, unmarked: the downgrade
-# drops only marked ones, so it never deletes data this package did not create.
+# Written on the primary keys of the core tables and on the two enums this revision
+# creates. A deployment stamped at this revision has them from HitlAI's own SQL,
+# unmarked: the downgrade drops only marked ones, so it never deletes data this
+# package did not create. Table comments stay the deployment's; autogenerate
+# compares those, not constraint or type comments.
 CORE_MARKER = "hitlai-schema: created by revision 20260116000005 (Phase-4 baseline)"
 
 test_status = postgresql.ENUM("pending", "running", "hitl_paused", "completed", "failed", name="test_status")
@@ -129,7 +131,7 @@ DECLARE
     table_name text;
 BEGIN
     FOREACH table_name IN ARRAY ARRAY{list(CORE_TABLES)} LOOP
-        EXECUTE format('COMMENT ON TABLE public.%I IS %L', table_name, '{CORE_MARKER}');
+        EXECUTE format('COMMENT ON CONSTRAINT %I ON public.%I IS %L', table_name || '_pkey', table_name, '{CORE_MARKER}');
     END LOOP;
     COMMENT ON TYPE public.test_status IS '{CORE_MARKER}';
     COMMENT ON TYPE public.platform_type IS '{CORE_MARKER}';
@@ -147,7 +149,9 @@ DECLARE
     kept text[] := ARRAY[]::text[];
 BEGIN
     FOREACH table_name IN ARRAY ARRAY{list(reversed(CORE_TABLES))} LOOP
-        IF obj_description(to_regclass('public.' || table_name), 'pg_class') = '{CORE_MARKER}' THEN
+        IF EXISTS (SELECT FROM pg_constraint
+                   WHERE conrelid = to_regclass('public.' || table_name) AND contype = 'p'
+                     AND obj_description(oid, 'pg_constraint') = '{CORE_MARKER}') THEN
             EXECUTE format('DROP TABLE public.%I', table_name);
         ELSIF to_regclass('public.' || table_name) IS NOT NULL THEN
             kept := kept || table_name;
