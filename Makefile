@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: migrate test check sql downgrade bench clean
+.PHONY: migrate test check sql downgrade stop bench clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ sql: $(INSTALLED)
 ## Undo every revision.
 downgrade: $(INSTALLED)
 	$(BIN)/alembic downgrade base
+
+## Stop the embedded PostgreSQL that `make migrate` left running in ./.pgdata.
+stop: $(INSTALLED)
+	$(BIN)/hitlai-schema stop
 
 ## Time `alembic upgrade head` beside applying the same chain as one SQL script.
 bench: $(INSTALLED)
