@@ -19,6 +19,13 @@ migrate: $(INSTALLED)
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
 
+## Lint, format and strict type checks; CI runs this before the tests.
+.PHONY: lint
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy --strict
+
 ## Upgrade to head, then fail if the models and the database differ.
 check: migrate
 	$(BIN)/alembic check
