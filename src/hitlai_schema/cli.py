@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.util import CommandError
 
-from hitlai_schema import deploy
+from hitlai_schema import deploy, typescript
 from hitlai_schema.database import (
     PGDATA_ENV,
     MigrationError,
@@ -152,6 +152,9 @@ def parser() -> argparse.ArgumentParser:
     sql.add_argument("--out", type=Path, default=Path("."), metavar="DIR", help="directory (default: current)")
     export = add("export-supabase", run_export_supabase, "write DIR/supabase/migrations/ for `supabase db push`")
     export.add_argument("directory", type=Path, metavar="DIR")
+    types = add("types", typescript.run, "write the tables' types for supabase-js, as `supabase gen types` does")
+    types.add_argument("language", choices=["typescript"])
+    types.add_argument("--out", type=Path, metavar="FILE", help="file to write (default: standard output)")
     return parser
 
 
