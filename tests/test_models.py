@@ -4,10 +4,12 @@ import datetime
 import subprocess
 import sys
 
+import pytest
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, WriteOnlyCollection, configure_mappers
 
 import hitlai_schema as models
+from hitlai_schema.database import is_transaction_pooler
 
 
 def mapped_classes() -> dict[str, type]:
@@ -152,3 +154,34 @@ def test_test_named_models_are_not_collected_by_a_consumers_pytest(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1 passed" in result.stdout and "warning" not in result.stdout
+
+
+def test_a_service_connects_with_the_url_supabase_gives_it(db_url):
+    supabase_form = db_url.render_as_string(hide_password=False).replace("postgresql+psycopg://", "postgres://")
+    assert models.database_url(supabase_form) == db_url
+
+    engine = models.create_engine(supabase_form, poolclass=sa.pool.NullPool)
+    pooled = models.create_engine(supabase_form, transaction_pooler=True, poolclass=sa.pool.NullPool)
+    try:
+        with engine.connect() as plain, pooled.connect() as behind_pooler:
+            assert plain.scalar(sa.text("SELECT 1")) == 1
+            assert plain.connection.dbapi_connection.prepare_threshold == 5  # psycopg's default
+            assert behind_pooler.connection.dbapi_connection.prepare_threshold is None
+    finally:
+        engine.dispose()
+        pooled.dispose()
+
+
+def test_supabase_transaction_pooler_is_recognised_from_its_url():
+    pooler = "postgres://postgres.abcd:pw@aws-0-eu-central-1.pooler.supabase.com:{port}/postgres"
+    assert is_transaction_pooler(models.database_url(pooler.format(port=6543)))
+    assert not is_transaction_pooler(models.database_url(pooler.format(port=5432)))
+    assert not is_transaction_pooler(models.database_url("postgresql://u:pw@db.abcd.supabase.co:6543/postgres"))
+
+
+def test_a_url_that_is_not_postgresql_is_one_line_without_the_password():
+    with pytest.raises(models.MigrationError, match=r"^the database URL must be a postgresql:// URL, not mysql://$"):
+        models.database_url("mysql://u:s3cret@host/db")
+    with pytest.raises(models.MigrationError) as refused:
+        models.database_url("postgres://u:s3cret@host:notaport/db")
+    assert "s3cret" not in str(refused.value)
