@@ -51,9 +51,8 @@ def table_of(model: type[Base]) -> sa.Table:
 
 def column_checks(table: sa.Table) -> dict[str, ColumnCheck]:
     checks: dict[str, ColumnCheck] = {}
-    for constraint in table.constraints:
-        if not isinstance(constraint, sa.CheckConstraint):
-            continue
+    constraints = sorted((c for c in table.constraints if isinstance(c, sa.CheckConstraint)), key=lambda c: str(c.name))
+    for constraint in constraints:
         for part in str(constraint.sqltext).split(" AND "):
             if comparison := _COMPARISON.fullmatch(part.strip()):
                 check = checks.setdefault(comparison["column"], ColumnCheck())
