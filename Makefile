@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: migrate test check sql downgrade stop bench clean
+.PHONY: migrate test lint check sql downgrade stop bench clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,12 @@ migrate: $(INSTALLED)
 ## Run the whole test suite against real PostgreSQL servers.
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
+
+## Lint, format and strict type checks; CI runs this before the tests.
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy --strict
 
 ## Upgrade to head, then fail if the models and the database differ.
 check: migrate

@@ -18,22 +18,20 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.util import CommandError
 
-from hitlai_schema import deploy, live_tables
+from hitlai_schema import deploy, live_tables, typescript
 from hitlai_schema.database import (
     PGDATA_ENV,
+    TRANSACTION_POOLER_PORT,
     MigrationError,
     connection_error,
     embedded_url,
     exit_with,
     given_url,
+    is_transaction_pooler,
     normalize_url,
     stop_embedded_server,
 )
 from hitlai_schema.plan import make_plan, render
-
-# Supabase's transaction pooler hands each transaction to any server session, so the
-# session-level migration lock would not hold; the direct connection or session pooler does.
-TRANSACTION_POOLER_PORT = 6543
 
 
 def public_url(url: sa.URL) -> str:
@@ -56,7 +54,8 @@ def resolve(args: argparse.Namespace) -> sa.URL:
 
 @contextmanager
 def connect(url: sa.URL) -> Iterator[sa.Connection]:
-    if url.port == TRANSACTION_POOLER_PORT and (url.host or "").endswith("pooler.supabase.com"):
+    if is_transaction_pooler(url):
+        # It hands each transaction to any server session, so a session-level lock would not hold.
         raise MigrationError(
             f"port {TRANSACTION_POOLER_PORT} is Supabase's transaction pooler, which cannot hold the migration lock; "
             "use the direct connection or the session pooler (port 5432)"
@@ -223,6 +222,9 @@ def parser() -> argparse.ArgumentParser:
     sql.add_argument("--out", type=Path, default=Path("."), metavar="DIR", help="directory (default: current)")
     export = add("export-supabase", run_export_supabase, "write DIR/supabase/migrations/ for `supabase db push`")
     export.add_argument("directory", type=Path, metavar="DIR")
+    types = add("types", typescript.run, "write the tables' types for supabase-js, as `supabase gen types` does")
+    types.add_argument("language", choices=["typescript"])
+    types.add_argument("--out", type=Path, metavar="FILE", help="file to write (default: standard output)")
     return parser
 
 

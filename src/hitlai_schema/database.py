@@ -6,7 +6,7 @@ import sys
 import tempfile
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, make_url
@@ -36,7 +36,7 @@ def normalize_url(raw: str, source: str = DATABASE_URL_ENV) -> URL:
     """Parse a URL as Supabase hands them out (postgres://, postgresql://) into a psycopg 3 URL."""
     try:
         url = make_url(raw.strip())
-    except sa.exc.ArgumentError:
+    except (sa.exc.ArgumentError, ValueError):  # ValueError: a port that is not a number
         # The text may hold a password, so it is never echoed back.
         raise DatabaseError(f"{source} is not a valid database URL") from None
     backend, _, _driver = url.drivername.partition("+")
@@ -153,3 +153,33 @@ def connection_error(url: URL, exc: BaseException) -> DatabaseError:
     if url.password:
         reason = reason.replace(str(url.password), "***")
     return DatabaseError(f"cannot connect to PostgreSQL at {describe(url)}: {reason}")
+
+
+# Supabase's transaction-mode pooler (Supavisor): each transaction may run on another server session.
+TRANSACTION_POOLER_PORT = 6543
+
+
+def database_url(url: str | URL) -> URL:
+    """The SQLAlchemy URL, on psycopg 3, of a PostgreSQL URL as Supabase hands it out (postgres://...)."""
+    raw = url if isinstance(url, str) else url.render_as_string(hide_password=False)
+    return normalize_url(raw, source="the database URL")
+
+
+def is_transaction_pooler(url: URL) -> bool:
+    """Whether the URL points at Supabase's transaction-mode pooler (port 6543 of *.pooler.supabase.com)."""
+    return url.port == TRANSACTION_POOLER_PORT and (url.host or "").endswith("pooler.supabase.com")
+
+
+def create_engine(url: str | URL, *, transaction_pooler: bool | None = None, **kwargs: Any) -> sa.Engine:
+    """An engine for a service, from the URL Supabase gives it; kwargs go to sqlalchemy.create_engine.
+
+    Behind a transaction-mode pooler psycopg must not prepare statements on the server (the next
+    transaction may run on a session that never saw them), so prepare_threshold is set to None there:
+    detected for Supabase's pooler, or forced with transaction_pooler=True for another (PgBouncer ...).
+    """
+    normalized = database_url(url)
+    if transaction_pooler is None:
+        transaction_pooler = is_transaction_pooler(normalized)
+    if transaction_pooler:
+        kwargs["connect_args"] = {"prepare_threshold": None, **kwargs.get("connect_args", {})}
+    return sa.create_engine(normalized, **kwargs)
