@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: migrate test check sql downgrade bench clean
+.PHONY: migrate test lint check sql downgrade stop bench clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,12 @@ migrate: $(INSTALLED)
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
 
+## Lint, format and strict type checks; CI runs this before the tests.
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy --strict
+
 ## Upgrade to head, then fail if the models and the database differ.
 check: migrate
 	$(BIN)/alembic check
@@ -30,6 +36,10 @@ sql: $(INSTALLED)
 ## Undo every revision.
 downgrade: $(INSTALLED)
 	$(BIN)/alembic downgrade base
+
+## Stop the embedded PostgreSQL that `make migrate` left running in ./.pgdata.
+stop: $(INSTALLED)
+	$(BIN)/hitlai-schema stop
 
 ## Measure lock stalls, upgrade speed, start-up and ingestion against their targets; writes BENCHMARKS.md.
 bench: $(INSTALLED)

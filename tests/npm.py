@@ -1,26 +1,33 @@
-"""Tools from the npm registry, installed once per virtualenv and reused (node and npm are on every machine)."""
+"""Packages from the npm registry (node and npm are on every machine), installed once into a cache
+directory ($XDG_CACHE_HOME or ~/.cache) keyed by their pinned versions, so later runs install nothing."""
 
+import json
+import os
+import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
-from conftest import ROOT
 
-CACHE = ROOT / ".venv" / "npm"
-
-
-def npm_install(name: str, *packages: str) -> Path:
-    """A directory with exactly these pinned packages installed; returns its node_modules/.bin."""
-    directory = CACHE / name
-    marker = directory / ".installed"
-    wanted = "\n".join(packages)
-    if not marker.exists() or marker.read_text() != wanted:
-        directory.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            ["npm", "install", "--no-audit", "--no-fund", "--save-exact", *packages],
-            cwd=directory,
-            check=True,
-            capture_output=True,
-            timeout=600,
-        )
-        marker.write_text(wanted)
-    return directory / "node_modules" / ".bin"
+def npm_packages(packages: dict[str, str]) -> Path:
+    """A directory whose node_modules holds exactly these versions; concurrent sessions each install, one wins."""
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "hitlai-schema"
+    key = "-".join(f"{name.replace('/', '+')}@{version}" for name, version in sorted(packages.items()))
+    target = root / f"npm-{key}"
+    if (target / "node_modules" / ".package-lock.json").exists():
+        return target
+    root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix="npm-", dir=root))
+    (staging / "package.json").write_text(json.dumps({"private": True, "dependencies": packages}))
+    subprocess.run(
+        ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error"],
+        cwd=staging,
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    try:
+        staging.rename(target)
+    except OSError:  # another session finished first
+        shutil.rmtree(staging, ignore_errors=True)
+    return target

@@ -14,7 +14,7 @@ import pytest
 import sqlalchemy as sa
 from alembic import command
 from conftest import ROOT
-from npm import npm_install
+from npm import npm_packages
 from pg_catalog import schema_snapshot
 from spec import BASELINE, HEAD
 
@@ -205,7 +205,7 @@ def test_export_supabase_lays_out_migrations_for_db_push(tmp_path, sql_dir, engi
 
 def test_supabase_db_push_applies_the_export_and_agrees_with_alembic(tmp_path, engine, db_url):
     """The real Supabase CLI (pinned: its newer npm releases lack builds for some platforms)."""
-    supabase = npm_install("supabase-cli", "supabase@2.117.0") / "supabase"
+    supabase = npm_packages({"supabase": "2.117.0"}) / "node_modules" / ".bin" / "supabase"
     assert hitlai_schema("export-supabase", str(tmp_path), cwd=tmp_path).returncode == 0
     socket = db_url.query.get("host")
     # The Supabase CLI (pgx) wants a host in the URL and the socket directory as a parameter.

@@ -12,6 +12,7 @@ from phase4 import LEGACY_TABLES, build_phase4_database, create_table_sql, inser
 from spec import BASELINE, CATALOG, CORE_TABLES, PHASE5_TABLES
 
 from hitlai_schema import PagePerformance
+from hitlai_schema.database import MigrationError
 
 
 @pytest.fixture
@@ -113,9 +114,9 @@ def test_a_table_in_neither_layout_stops_the_migration_and_changes_nothing(stamp
     with engine.connect() as connection:
         before = {name: read_table(connection, name) for name in table_names(connection)}
 
-    with pytest.raises(sa.exc.DBAPIError) as failed:
+    with pytest.raises(MigrationError) as failed:
         migrate("upgrade", "head")
-    message = str(failed.value.orig)
+    message = str(failed.value)
     assert "table page_performance has neither the Phase-4 nor the Phase-5 layout" in message
     assert "user_session_id" in message and "session_id" in message
 

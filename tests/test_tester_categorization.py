@@ -8,6 +8,8 @@ from pg_catalog import enum_labels, read_table
 from rows import insert
 from spec import BASELINE, CATALOG, expected_table
 
+from hitlai_schema.database import MigrationError
+
 REVISION = "20260117000005"
 PREVIOUS = "20260117000004"
 ALTERED = ("human_testers", "test_runs")
@@ -87,7 +89,7 @@ def test_upgrade_keeps_existing_rows_and_does_not_rewrite_large_tables(migrate, 
         assert [{k: row[k] for k in before[table][0]} for row in after[table]] == before[table]
 
 
-def test_downgrade_restores_the_baseline_tables_with_their_rows(migrate, engine):
+def test_downgrade_restores_the_baseline_tables_with_their_rows(migrate, engine, alembic_config):
     migrate("upgrade", "head")
     with engine.begin() as connection:
         insert(
@@ -103,6 +105,9 @@ def test_downgrade_restores_the_baseline_tables_with_their_rows(migrate, engine)
         connection.execute(
             sa.text("CREATE INDEX extra_provider_index ON test_runs (id) WHERE ai_model_provider = 'claude'")
         )
+    with pytest.raises(MigrationError, match="column public.test_runs.ai_tokens_used \\(1 value\\)"):
+        migrate("downgrade", PREVIOUS)
+    alembic_config.attributes["settings"] = {"allow_data_loss": "true"}
     migrate("downgrade", PREVIOUS)
     with engine.connect() as connection:
         for table in ALTERED:

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     )
     from hitlai_schema.base import Base
     from hitlai_schema.core import Company, HumanTester, TestRequest, TestRun, UserSession
-    from hitlai_schema.database import MigrationError
+    from hitlai_schema.database import MigrationError, create_engine, database_url
     from hitlai_schema.enums import AICapabilityLevel, AIModelProvider, PlatformType, TesterCategory, TestStatus
     from hitlai_schema.monitoring import (
         AgentExecution,
@@ -160,5 +160,7 @@ __all__ = [
     "UserSession",
     "VelocityAnalysis",
     "VisibilityChange",
+    "create_engine",
+    "database_url",
     "metadata",
 ]

@@ -17,6 +17,7 @@ from hitlai_schema.base import (
     DefaultZero,
     JsonObject,
     TimestampNow,
+    UpdatedAt,
     UUIDPrimaryKey,
 )
 
@@ -78,7 +79,7 @@ class HumanCorrection(Base):
     used_for_training: Mapped[DefaultFalse | None]
     training_batch_id: Mapped[uuid.UUID | None]
     created_at: Mapped[TimestampNow | None]
-    updated_at: Mapped[TimestampNow | None]
+    updated_at: Mapped[UpdatedAt | None]
 
     test_run: Mapped[TestRun | None] = relationship(back_populates="human_corrections")
     tester: Mapped[HumanTester | None] = relationship(back_populates="human_corrections")
@@ -116,7 +117,7 @@ class ConstitutionalRule(Base):
     violation_count: Mapped[DefaultZero | None]
     last_violation_at: Mapped[datetime | None]
     created_at: Mapped[TimestampNow | None]
-    updated_at: Mapped[TimestampNow | None]
+    updated_at: Mapped[UpdatedAt | None]
 
     company: Mapped[Company | None] = relationship(back_populates="constitutional_rules")
     tester: Mapped[HumanTester | None] = relationship(back_populates="constitutional_rules")
@@ -221,7 +222,7 @@ class RedTeamVulnerability(Base):
     reported_by: Mapped[uuid.UUID | None]
     assigned_to: Mapped[uuid.UUID | None]
     created_at: Mapped[TimestampNow | None]
-    updated_at: Mapped[TimestampNow | None]
+    updated_at: Mapped[UpdatedAt | None]
 
     test: Mapped[RedTeamTest | None] = relationship(back_populates="red_team_vulnerabilities")
 
@@ -350,7 +351,7 @@ class AGICapabilityMilestone(Base):
     monitoring_requirements: Mapped[dict[str, Any] | None]
     rollback_procedure: Mapped[str | None]
     created_at: Mapped[TimestampNow | None]
-    updated_at: Mapped[TimestampNow | None]
+    updated_at: Mapped[UpdatedAt | None]
 
     agi_safety_decisions: Mapped[list[AGISafetyDecision]] = relationship(
         back_populates="capability_milestone", passive_deletes="all"

@@ -16,6 +16,7 @@ from hitlai_schema.base import (
     DefaultTrue,
     DefaultZero,
     TimestampNow,
+    UpdatedAt,
     UUIDPrimaryKey,
 )
 
@@ -100,7 +101,7 @@ class APIIncident(Base):
     error_rate: Mapped[Decimal | None] = mapped_column(sa.Numeric(5, 2))
     requests_affected: Mapped[int | None]
     created_at: Mapped[TimestampNow | None]
-    updated_at: Mapped[TimestampNow | None]
+    updated_at: Mapped[UpdatedAt | None]
 
     api_incident_updates: Mapped[list[APIIncidentUpdate]] = relationship(
         back_populates="incident", cascade="all, delete", passive_deletes=True
@@ -147,7 +148,7 @@ class APIEndpointConfig(Base):
     maintenance_scheduled_start: Mapped[datetime | None]
     maintenance_scheduled_end: Mapped[datetime | None]
     created_at: Mapped[TimestampNow | None]
-    updated_at: Mapped[TimestampNow | None]
+    updated_at: Mapped[UpdatedAt | None]
 
 
 class APIStatusSubscription(Base):
@@ -177,7 +178,7 @@ class APIStatusSubscription(Base):
     verified_at: Mapped[datetime | None]
     unsubscribe_token: Mapped[str] = mapped_column(unique=True)
     created_at: Mapped[TimestampNow | None]
-    updated_at: Mapped[TimestampNow | None]
+    updated_at: Mapped[UpdatedAt | None]
 
     company: Mapped[Company | None] = relationship(back_populates="api_status_subscriptions")
 
@@ -265,7 +266,7 @@ class APIMaintenanceWindow(Base):
     reminder_sent_at: Mapped[datetime | None]
     created_by: Mapped[uuid.UUID | None]
     created_at: Mapped[TimestampNow | None]
-    updated_at: Mapped[TimestampNow | None]
+    updated_at: Mapped[UpdatedAt | None]
 
 
 class APIAlertRule(Base):
@@ -296,7 +297,7 @@ class APIAlertRule(Base):
     trigger_count: Mapped[DefaultZero | None]
     created_by: Mapped[uuid.UUID | None]
     created_at: Mapped[TimestampNow | None]
-    updated_at: Mapped[TimestampNow | None]
+    updated_at: Mapped[UpdatedAt | None]
 
     api_alert_history: Mapped[list[APIAlertHistory]] = relationship(
         back_populates="alert_rule", cascade="all, delete", passive_deletes=True

@@ -61,6 +61,9 @@ class Base(DeclarativeBase):
 # unlike uuid_generate_v4(), which needs the uuid-ossp extension).
 UUIDPrimaryKey = Annotated[uuid.UUID, mapped_column(primary_key=True, server_default=sa.text("gen_random_uuid()"))]
 TimestampNow = Annotated[datetime.datetime, mapped_column(server_default=sa.func.now())]
+# The database never moves updated_at (no trigger, as in the original SQL): the ORM advances it on
+# every UPDATE it issues, and writers through Supabase's Data API set it themselves.
+UpdatedAt = Annotated[datetime.datetime, mapped_column(server_default=sa.func.now(), onupdate=sa.func.now())]
 JsonObject = Annotated[dict[str, Any], mapped_column(server_default=sa.text("'{}'::jsonb"))]
 JsonArray = Annotated[list[Any], mapped_column(server_default=sa.text("'[]'::jsonb"))]
 DefaultFalse = Annotated[bool, mapped_column(server_default=sa.false())]

@@ -9,6 +9,7 @@ import gc
 import logging
 import os
 import sys
+import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,21 +19,20 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.util import CommandError
 
-from hitlai_schema import deploy, live_tables
+from hitlai_schema import deploy, live_tables, typescript
 from hitlai_schema.database import (
     PGDATA_ENV,
+    TRANSACTION_POOLER_PORT,
     MigrationError,
     connection_error,
     embedded_url,
     exit_with,
     given_url,
+    is_transaction_pooler,
     normalize_url,
+    stop_embedded_server,
 )
 from hitlai_schema.plan import make_plan, render
-
-# Supabase's transaction pooler hands each transaction to any server session, so the
-# session-level migration lock would not hold; the direct connection or session pooler does.
-TRANSACTION_POOLER_PORT = 6543
 
 
 def public_url(url: sa.URL) -> str:
@@ -43,15 +43,20 @@ def public_url(url: sa.URL) -> str:
     return libpq_url.render_as_string(hide_password=True)
 
 
+def embedded_data_directory() -> Path:
+    return Path(os.environ.get(PGDATA_ENV) or Path.cwd() / ".pgdata")
+
+
 def resolve(args: argparse.Namespace) -> sa.URL:
     if args.database_url:
         return normalize_url(args.database_url, source="--database-url")
-    return given_url() or embedded_url(Path(os.environ.get(PGDATA_ENV) or Path.cwd() / ".pgdata"))
+    return given_url() or embedded_url(embedded_data_directory())
 
 
 @contextmanager
 def connect(url: sa.URL) -> Iterator[sa.Connection]:
-    if url.port == TRANSACTION_POOLER_PORT and (url.host or "").endswith("pooler.supabase.com"):
+    if is_transaction_pooler(url):
+        # It hands each transaction to any server session, so a session-level lock would not hold.
         raise MigrationError(
             f"port {TRANSACTION_POOLER_PORT} is Supabase's transaction pooler, which cannot hold the migration lock; "
             "use the direct connection or the session pooler (port 5432)"
@@ -69,7 +74,7 @@ def connect(url: sa.URL) -> Iterator[sa.Connection]:
 
 
 def print_step(*, ctx: Any, step: Any, heads: Any, run_args: Any) -> None:
-    script = step.up_revision if step.is_upgrade else step.down_revision
+    script = step.up_revision  # the revision applied, or reverted
     verb = "applied " if step.is_upgrade else "reverted"
     print(f"{verb} {script.revision}  {deploy.describe_revision(script)}", flush=True)
 
@@ -103,6 +108,23 @@ def run_plan(args: argparse.Namespace) -> int:
     for line in render(plan):
         print(line)
     return 1 if plan.live or plan.refused else 0
+
+
+def run_downgrade(args: argparse.Namespace) -> int:
+    url = resolve(args)
+    settings = {"allow_data_loss": "true"} if args.allow_data_loss else {}
+    with connect(url) as connection:
+        config = deploy.alembic_config(connection, settings=settings, on_version_apply=print_step)
+        command.downgrade(config, args.revision)
+        reached = deploy.current_revision(connection)
+        connection.rollback()
+    print(f"database is at revision {reached or 'base (no revision applied)'}")
+    return 0
+
+
+def run_stop(args: argparse.Namespace) -> int:
+    print(stop_embedded_server(embedded_data_directory()))
+    return 0
 
 
 def run_status(args: argparse.Namespace) -> int:
@@ -154,6 +176,8 @@ def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hitlai-schema", description=__doc__.splitlines()[0])
     database = argparse.ArgumentParser(add_help=False)
     database.add_argument("--database-url", help="the database (default: DATABASE_URL, else ./.pgdata)")
+    verbosity = argparse.ArgumentParser(add_help=False)
+    verbosity.add_argument("--verbose", action="store_true", help="on failure, show the traceback too")
     subcommands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def add(name: str, run: Callable[[argparse.Namespace], int], help: str, **kwargs: Any) -> argparse.ArgumentParser:
@@ -161,7 +185,9 @@ def parser() -> argparse.ArgumentParser:
         sub.set_defaults(run=run)
         return sub
 
-    upgrade = add("upgrade", run_upgrade, "upgrade to REVISION (default head)", aliases=["migrate"], parents=[database])
+    upgrade = add(
+        "upgrade", run_upgrade, "upgrade to REVISION (default head)", aliases=["migrate"], parents=[database, verbosity]
+    )
     upgrade.add_argument("revision", nargs="?", default="head")
     upgrade.add_argument(
         "--allow-live-set-aside",
@@ -177,6 +203,17 @@ def parser() -> argparse.ArgumentParser:
     )
     plan.add_argument("revision", nargs="?", default="head")
     plan.add_argument("--live-window", metavar="INTERVAL", help="how recent a write makes a table live (15min)")
+    downgrade = add(
+        "downgrade",
+        run_downgrade,
+        "downgrade to REVISION (base: before the baseline); refuses to delete data unless allowed",
+        parents=[database, verbosity],
+    )
+    downgrade.add_argument("revision", metavar="REVISION")
+    downgrade.add_argument(
+        "--allow-data-loss", action="store_true", help="drop tables and columns even where they hold data"
+    )
+    add("stop", run_stop, "stop the embedded PostgreSQL that upgrade left running in ./.pgdata (HITLAI_PGDATA)")
     add(
         "status", run_status, "current and pending revisions, and whether models and database agree", parents=[database]
     )
@@ -186,6 +223,9 @@ def parser() -> argparse.ArgumentParser:
     sql.add_argument("--out", type=Path, default=Path("."), metavar="DIR", help="directory (default: current)")
     export = add("export-supabase", run_export_supabase, "write DIR/supabase/migrations/ for `supabase db push`")
     export.add_argument("directory", type=Path, metavar="DIR")
+    types = add("types", typescript.run, "write the tables' types for supabase-js, as `supabase gen types` does")
+    types.add_argument("language", choices=["typescript"])
+    types.add_argument("--out", type=Path, metavar="FILE", help="file to write (default: standard output)")
     return parser
 
 
@@ -195,6 +235,8 @@ def main(argv: list[str] | None = None) -> None:
     try:
         code = args.run(args)
     except (MigrationError, CommandError) as exc:
+        if getattr(args, "verbose", False):
+            traceback.print_exc()
         exit_with(str(exc))
     # Exiting now: collecting every object at interpreter shutdown would only delay the exit.
     gc.freeze()

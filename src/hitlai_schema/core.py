@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, WriteOnlyMapped, mapped_column, relationship
 
 from hitlai_schema.base import (
     Base,
@@ -19,6 +19,7 @@ from hitlai_schema.base import (
     JsonArray,
     JsonObject,
     TimestampNow,
+    UpdatedAt,
     UUIDPrimaryKey,
 )
 from hitlai_schema.enums import AIModelProvider, PlatformType, TesterCategory, TestStatus
@@ -92,7 +93,7 @@ class Company(Base):
     settings: Mapped[JsonObject | None]
     stripe_customer_id: Mapped[str | None]
     created_at: Mapped[TimestampNow | None]
-    updated_at: Mapped[TimestampNow | None]
+    updated_at: Mapped[UpdatedAt | None]
     preferences: Mapped[JsonObject | None]
 
     test_requests: Mapped[list[TestRequest]] = relationship(
@@ -118,6 +119,7 @@ class Company(Base):
 
 
 class TestRequest(Base):
+    __test__ = False  # not a pytest test class, whatever its name
     __tablename__ = "test_requests"
     __table_args__ = (
         sa.CheckConstraint("ai_percentage >= 0 AND ai_percentage <= 100", name="ai_percentage"),
@@ -157,7 +159,7 @@ class TestRequest(Base):
     human_test_assignment_ids: Mapped[list[uuid.UUID] | None]
     deadline: Mapped[datetime | None]
     created_at: Mapped[TimestampNow | None]
-    updated_at: Mapped[TimestampNow | None]
+    updated_at: Mapped[UpdatedAt | None]
     business_objective: Mapped[str | None]
     success_criteria: Mapped[str | None]
     business_goal: Mapped[str | None]
@@ -217,6 +219,7 @@ class TestRequest(Base):
 
 
 class TestRun(Base):
+    __test__ = False  # not a pytest test class, whatever its name
     __tablename__ = "test_runs"
     __table_args__ = (
         sa.CheckConstraint("company_ai_rating >= 1 AND company_ai_rating <= 5", name="company_ai_rating"),
@@ -252,7 +255,7 @@ class TestRun(Base):
     audit_results: Mapped[dict[str, Any] | None]
     final_report: Mapped[str | None]
     created_at: Mapped[TimestampNow | None]
-    updated_at: Mapped[TimestampNow | None]
+    updated_at: Mapped[UpdatedAt | None]
     completed_at: Mapped[datetime | None]
     user_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("auth.users.id", ondelete="CASCADE"))
     test_request_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("test_requests.id", ondelete="SET NULL"))
@@ -276,13 +279,15 @@ class TestRun(Base):
 
     company: Mapped[Company | None] = relationship(back_populates="test_runs")
     test_request: Mapped[TestRequest | None] = relationship(back_populates="test_runs")
+    # Recordings and logs (WriteOnlyMapped) can hold thousands of rows a run: they are never loaded
+    # whole; query them with run.click_events.select(), add with run.click_events.add(...).
     human_corrections: Mapped[list[HumanCorrection]] = relationship(
         back_populates="test_run", cascade="all, delete", passive_deletes=True
     )
     constitutional_violations: Mapped[list[ConstitutionalViolation]] = relationship(
         back_populates="test_run", cascade="all, delete", passive_deletes=True
     )
-    ai_inference_logs: Mapped[list[AIInferenceLog]] = relationship(
+    ai_inference_logs: WriteOnlyMapped[AIInferenceLog] = relationship(
         back_populates="test_run", cascade="all, delete", passive_deletes=True
     )
     quality_gate_checks: Mapped[list[QualityGateCheck]] = relationship(
@@ -291,46 +296,46 @@ class TestRun(Base):
     bias_detection_results: Mapped[list[BiasDetectionResult]] = relationship(
         back_populates="test_run", cascade="all, delete", passive_deletes=True
     )
-    agent_executions: Mapped[list[AgentExecution]] = relationship(
+    agent_executions: WriteOnlyMapped[AgentExecution] = relationship(
         back_populates="test_run", cascade="all, delete", passive_deletes=True
     )
     velocity_analysis: Mapped[list[VelocityAnalysis]] = relationship(
         back_populates="test_run", cascade="all, delete", passive_deletes=True
     )
-    page_performance: Mapped[list[PagePerformance]] = relationship(
+    page_performance: WriteOnlyMapped[PagePerformance] = relationship(
         back_populates="test_run", cascade="all, delete", passive_deletes=True
     )
-    scroll_events: Mapped[list[ScrollEvent]] = relationship(
+    scroll_events: WriteOnlyMapped[ScrollEvent] = relationship(
         back_populates="test_run", cascade="all, delete", passive_deletes=True
     )
-    click_events: Mapped[list[ClickEvent]] = relationship(
+    click_events: WriteOnlyMapped[ClickEvent] = relationship(
         back_populates="test_run", cascade="all, delete", passive_deletes=True
     )
-    form_interactions: Mapped[list[FormInteraction]] = relationship(
+    form_interactions: WriteOnlyMapped[FormInteraction] = relationship(
         back_populates="test_run", cascade="all, delete", passive_deletes=True
     )
-    rage_click_incidents: Mapped[list[RageClickIncident]] = relationship(
+    rage_click_incidents: WriteOnlyMapped[RageClickIncident] = relationship(
         back_populates="test_run", cascade="all, delete", passive_deletes=True
     )
-    mouse_movements: Mapped[list[MouseMovement]] = relationship(
+    mouse_movements: WriteOnlyMapped[MouseMovement] = relationship(
         back_populates="test_run", cascade="all, delete", passive_deletes=True
     )
-    keyboard_events: Mapped[list[KeyboardEvent]] = relationship(
+    keyboard_events: WriteOnlyMapped[KeyboardEvent] = relationship(
         back_populates="test_run", cascade="all, delete", passive_deletes=True
     )
-    visibility_changes: Mapped[list[VisibilityChange]] = relationship(
+    visibility_changes: WriteOnlyMapped[VisibilityChange] = relationship(
         back_populates="test_run", cascade="all, delete", passive_deletes=True
     )
-    network_requests: Mapped[list[NetworkRequest]] = relationship(
+    network_requests: WriteOnlyMapped[NetworkRequest] = relationship(
         back_populates="test_run", cascade="all, delete", passive_deletes=True
     )
-    console_logs: Mapped[list[ConsoleLog]] = relationship(
+    console_logs: WriteOnlyMapped[ConsoleLog] = relationship(
         back_populates="test_run", cascade="all, delete", passive_deletes=True
     )
-    javascript_errors: Mapped[list[JavascriptError]] = relationship(
+    javascript_errors: WriteOnlyMapped[JavascriptError] = relationship(
         back_populates="test_run", cascade="all, delete", passive_deletes=True
     )
-    element_visibility: Mapped[list[ElementVisibility]] = relationship(
+    element_visibility: WriteOnlyMapped[ElementVisibility] = relationship(
         back_populates="test_run", cascade="all, delete", passive_deletes=True
     )
     ai_vs_human_comparison_as_ai: Mapped[list[AIVsHumanComparison]] = relationship(
@@ -399,7 +404,7 @@ class HumanTester(Base):
     is_verified: Mapped[DefaultFalse | None]
     verified_at: Mapped[datetime | None]
     created_at: Mapped[TimestampNow | None]
-    updated_at: Mapped[TimestampNow | None]
+    updated_at: Mapped[UpdatedAt | None]
     gender: Mapped[str | None]
     location: Mapped[str | None]
     native_language: Mapped[str | None]

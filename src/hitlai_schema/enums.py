@@ -4,6 +4,8 @@ import enum
 
 
 class TestStatus(enum.StrEnum):
+    __test__ = False  # not a pytest test class, whatever its name
+
     PENDING = "pending"
     RUNNING = "running"
     HITL_PAUSED = "hitl_paused"

@@ -17,6 +17,7 @@ from hitlai_schema.base import (
     DefaultZero,
     JsonObject,
     TimestampNow,
+    UpdatedAt,
     UUIDPrimaryKey,
 )
 
@@ -111,7 +112,7 @@ class APIRateLimit(Base):
     is_blocked: Mapped[DefaultFalse | None]
     blocked_until: Mapped[datetime | None]
     created_at: Mapped[TimestampNow | None]
-    updated_at: Mapped[TimestampNow | None]
+    updated_at: Mapped[UpdatedAt | None]
 
     company: Mapped[Company | None] = relationship(back_populates="api_rate_limits")
 
@@ -268,7 +269,7 @@ class SecurityIncident(Base):
     notified_users: Mapped[list[uuid.UUID] | None]
     notified_at: Mapped[datetime | None]
     created_at: Mapped[TimestampNow | None]
-    updated_at: Mapped[TimestampNow | None]
+    updated_at: Mapped[UpdatedAt | None]
 
     company: Mapped[Company | None] = relationship(back_populates="security_incidents")
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, WriteOnlyMapped, declared_attr, mapped_column, relationship
 
 from hitlai_schema.base import (
     Base,
@@ -19,6 +19,47 @@ from hitlai_schema.base import (
 
 if TYPE_CHECKING:
     from hitlai_schema.core import TestRun
+
+
+class SessionEvent:
+    """The columns, indexes and relationships every session-event table shares.
+
+    sort_order puts the shared columns where the spec has them: the key and the three
+    references first, created_at last, each table's own columns in between.
+    """
+
+    __tablename__: str
+
+    id: Mapped[UUIDPrimaryKey] = mapped_column(sort_order=-4)
+    user_session_id: Mapped[uuid.UUID | None] = mapped_column(
+        comment="The recorded session this row belongs to; a plain uuid with no foreign key", sort_order=-3
+    )
+    test_run_id: Mapped[uuid.UUID | None] = mapped_column(
+        sa.ForeignKey("test_runs.id", ondelete="CASCADE"), sort_order=-2
+    )
+    page_performance_id: Mapped[uuid.UUID | None] = mapped_column(
+        sa.ForeignKey("page_performance.id", ondelete="CASCADE"), sort_order=-1
+    )
+    created_at: Mapped[TimestampNow | None] = mapped_column(sort_order=1)
+
+    @declared_attr
+    def page_performance(cls) -> Mapped[PagePerformance | None]:
+        return relationship("PagePerformance", back_populates=cls.__tablename__)
+
+    @declared_attr
+    def test_run(cls) -> Mapped[TestRun | None]:
+        return relationship("TestRun", back_populates=cls.__tablename__)
+
+    @staticmethod
+    def table_args(table: str, *indexes: sa.Index, comment: str) -> tuple[Any, ...]:
+        """The table's own indexes and comment, after the indexes on the three references."""
+        return (
+            sa.Index(f"idx_{table}_page", "page_performance_id"),
+            sa.Index(f"idx_{table}_session", "user_session_id"),
+            sa.Index(f"idx_{table}_test_run", "test_run_id"),
+            *indexes,
+            {"comment": comment},
+        )
 
 
 class PagePerformance(Base):
@@ -62,59 +103,50 @@ class PagePerformance(Base):
     created_at: Mapped[TimestampNow | None]
 
     test_run: Mapped[TestRun | None] = relationship(back_populates="page_performance")
-    scroll_events: Mapped[list[ScrollEvent]] = relationship(
+    # Event streams are never loaded whole: page.click_events.select() queries them.
+    scroll_events: WriteOnlyMapped[ScrollEvent] = relationship(
         back_populates="page_performance", cascade="all, delete", passive_deletes=True
     )
-    click_events: Mapped[list[ClickEvent]] = relationship(
+    click_events: WriteOnlyMapped[ClickEvent] = relationship(
         back_populates="page_performance", cascade="all, delete", passive_deletes=True
     )
-    form_interactions: Mapped[list[FormInteraction]] = relationship(
+    form_interactions: WriteOnlyMapped[FormInteraction] = relationship(
         back_populates="page_performance", cascade="all, delete", passive_deletes=True
     )
-    rage_click_incidents: Mapped[list[RageClickIncident]] = relationship(
+    rage_click_incidents: WriteOnlyMapped[RageClickIncident] = relationship(
         back_populates="page_performance", cascade="all, delete", passive_deletes=True
     )
-    mouse_movements: Mapped[list[MouseMovement]] = relationship(
+    mouse_movements: WriteOnlyMapped[MouseMovement] = relationship(
         back_populates="page_performance", cascade="all, delete", passive_deletes=True
     )
-    keyboard_events: Mapped[list[KeyboardEvent]] = relationship(
+    keyboard_events: WriteOnlyMapped[KeyboardEvent] = relationship(
         back_populates="page_performance", cascade="all, delete", passive_deletes=True
     )
-    visibility_changes: Mapped[list[VisibilityChange]] = relationship(
+    visibility_changes: WriteOnlyMapped[VisibilityChange] = relationship(
         back_populates="page_performance", cascade="all, delete", passive_deletes=True
     )
-    network_requests: Mapped[list[NetworkRequest]] = relationship(
+    network_requests: WriteOnlyMapped[NetworkRequest] = relationship(
         back_populates="page_performance", cascade="all, delete", passive_deletes=True
     )
-    console_logs: Mapped[list[ConsoleLog]] = relationship(
+    console_logs: WriteOnlyMapped[ConsoleLog] = relationship(
         back_populates="page_performance", cascade="all, delete", passive_deletes=True
     )
-    javascript_errors: Mapped[list[JavascriptError]] = relationship(
+    javascript_errors: WriteOnlyMapped[JavascriptError] = relationship(
         back_populates="page_performance", cascade="all, delete", passive_deletes=True
     )
-    element_visibility: Mapped[list[ElementVisibility]] = relationship(
+    element_visibility: WriteOnlyMapped[ElementVisibility] = relationship(
         back_populates="page_performance", cascade="all, delete", passive_deletes=True
     )
 
 
-class ScrollEvent(Base):
+class ScrollEvent(SessionEvent, Base):
     __tablename__ = "scroll_events"
-    __table_args__ = (
-        sa.Index("idx_scroll_events_page", "page_performance_id"),
-        sa.Index("idx_scroll_events_session", "user_session_id"),
-        sa.Index("idx_scroll_events_test_run", "test_run_id"),
+    __table_args__ = SessionEvent.table_args(
+        __tablename__,
         sa.Index("idx_scroll_events_timestamp", "timestamp_ms"),
-        {"comment": "Scroll positions and depth recorded on a page"},
+        comment="Scroll positions and depth recorded on a page",
     )
 
-    id: Mapped[UUIDPrimaryKey]
-    user_session_id: Mapped[uuid.UUID | None] = mapped_column(
-        comment="The recorded session this row belongs to; a plain uuid with no foreign key"
-    )
-    test_run_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("test_runs.id", ondelete="CASCADE"))
-    page_performance_id: Mapped[uuid.UUID | None] = mapped_column(
-        sa.ForeignKey("page_performance.id", ondelete="CASCADE")
-    )
     scroll_x: Mapped[int]
     scroll_y: Mapped[int]
     scroll_depth_percent: Mapped[Decimal | None] = mapped_column(sa.Numeric(5, 2))
@@ -122,31 +154,17 @@ class ScrollEvent(Base):
     document_height: Mapped[int]
     timestamp_ms: Mapped[int] = mapped_column(sa.BigInteger())
     time_since_page_load_ms: Mapped[int | None]
-    created_at: Mapped[TimestampNow | None]
-
-    page_performance: Mapped[PagePerformance | None] = relationship(back_populates="scroll_events")
-    test_run: Mapped[TestRun | None] = relationship(back_populates="scroll_events")
 
 
-class ClickEvent(Base):
+class ClickEvent(SessionEvent, Base):
     __tablename__ = "click_events"
-    __table_args__ = (
+    __table_args__ = SessionEvent.table_args(
+        __tablename__,
         sa.Index("idx_click_events_element", "element_tag", "element_id"),
-        sa.Index("idx_click_events_page", "page_performance_id"),
-        sa.Index("idx_click_events_session", "user_session_id"),
-        sa.Index("idx_click_events_test_run", "test_run_id"),
         sa.Index("idx_click_events_timestamp", "timestamp_ms"),
-        {"comment": "Clicks recorded on a page, with the element clicked"},
+        comment="Clicks recorded on a page, with the element clicked",
     )
 
-    id: Mapped[UUIDPrimaryKey]
-    user_session_id: Mapped[uuid.UUID | None] = mapped_column(
-        comment="The recorded session this row belongs to; a plain uuid with no foreign key"
-    )
-    test_run_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("test_runs.id", ondelete="CASCADE"))
-    page_performance_id: Mapped[uuid.UUID | None] = mapped_column(
-        sa.ForeignKey("page_performance.id", ondelete="CASCADE")
-    )
     element_tag: Mapped[str]
     element_id: Mapped[str | None]
     element_class: Mapped[str | None]
@@ -161,31 +179,17 @@ class ClickEvent(Base):
     timestamp_ms: Mapped[int] = mapped_column(sa.BigInteger())
     time_since_page_load_ms: Mapped[int | None]
     time_since_last_click_ms: Mapped[int | None]
-    created_at: Mapped[TimestampNow | None]
-
-    page_performance: Mapped[PagePerformance | None] = relationship(back_populates="click_events")
-    test_run: Mapped[TestRun | None] = relationship(back_populates="click_events")
 
 
-class FormInteraction(Base):
+class FormInteraction(SessionEvent, Base):
     __tablename__ = "form_interactions"
-    __table_args__ = (
-        sa.Index("idx_form_interactions_page", "page_performance_id"),
-        sa.Index("idx_form_interactions_session", "user_session_id"),
-        sa.Index("idx_form_interactions_test_run", "test_run_id"),
+    __table_args__ = SessionEvent.table_args(
+        __tablename__,
         sa.Index("idx_form_interactions_timestamp", "timestamp_ms"),
         sa.Index("idx_form_interactions_type", "interaction_type"),
-        {"comment": "Interactions with form fields: focus, input, errors and abandonment"},
+        comment="Interactions with form fields: focus, input, errors and abandonment",
     )
 
-    id: Mapped[UUIDPrimaryKey]
-    user_session_id: Mapped[uuid.UUID | None] = mapped_column(
-        comment="The recorded session this row belongs to; a plain uuid with no foreign key"
-    )
-    test_run_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("test_runs.id", ondelete="CASCADE"))
-    page_performance_id: Mapped[uuid.UUID | None] = mapped_column(
-        sa.ForeignKey("page_performance.id", ondelete="CASCADE")
-    )
     form_id: Mapped[str | None]
     form_name: Mapped[str | None]
     form_action: Mapped[str | None]
@@ -198,31 +202,17 @@ class FormInteraction(Base):
     validation_message: Mapped[str | None]
     timestamp_ms: Mapped[int] = mapped_column(sa.BigInteger())
     time_in_field_ms: Mapped[int | None]
-    created_at: Mapped[TimestampNow | None]
-
-    page_performance: Mapped[PagePerformance | None] = relationship(back_populates="form_interactions")
-    test_run: Mapped[TestRun | None] = relationship(back_populates="form_interactions")
 
 
-class RageClickIncident(Base):
+class RageClickIncident(SessionEvent, Base):
     __tablename__ = "rage_click_incidents"
-    __table_args__ = (
+    __table_args__ = SessionEvent.table_args(
+        __tablename__,
         sa.Index("idx_rage_click_incidents_created_at", sa.desc("created_at")),
         sa.Index("idx_rage_click_incidents_element", "element_selector"),
-        sa.Index("idx_rage_click_incidents_page", "page_performance_id"),
-        sa.Index("idx_rage_click_incidents_session", "user_session_id"),
-        sa.Index("idx_rage_click_incidents_test_run", "test_run_id"),
-        {"comment": "Bursts of repeated clicks on one spot, a sign of user frustration"},
+        comment="Bursts of repeated clicks on one spot, a sign of user frustration",
     )
 
-    id: Mapped[UUIDPrimaryKey]
-    user_session_id: Mapped[uuid.UUID | None] = mapped_column(
-        comment="The recorded session this row belongs to; a plain uuid with no foreign key"
-    )
-    test_run_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("test_runs.id", ondelete="CASCADE"))
-    page_performance_id: Mapped[uuid.UUID | None] = mapped_column(
-        sa.ForeignKey("page_performance.id", ondelete="CASCADE")
-    )
     click_count: Mapped[int]
     time_span_ms: Mapped[int]
     element_tag: Mapped[str]
@@ -237,30 +227,16 @@ class RageClickIncident(Base):
     started_at: Mapped[datetime]
     ended_at: Mapped[datetime]
     click_event_ids: Mapped[list[uuid.UUID] | None]
-    created_at: Mapped[TimestampNow | None]
-
-    page_performance: Mapped[PagePerformance | None] = relationship(back_populates="rage_click_incidents")
-    test_run: Mapped[TestRun | None] = relationship(back_populates="rage_click_incidents")
 
 
-class MouseMovement(Base):
+class MouseMovement(SessionEvent, Base):
     __tablename__ = "mouse_movements"
-    __table_args__ = (
+    __table_args__ = SessionEvent.table_args(
+        __tablename__,
         sa.Index("idx_mouse_movements_created_at", sa.desc("created_at")),
-        sa.Index("idx_mouse_movements_page", "page_performance_id"),
-        sa.Index("idx_mouse_movements_session", "user_session_id"),
-        sa.Index("idx_mouse_movements_test_run", "test_run_id"),
-        {"comment": "Sampled mouse paths and hesitations on a page"},
+        comment="Sampled mouse paths and hesitations on a page",
     )
 
-    id: Mapped[UUIDPrimaryKey]
-    user_session_id: Mapped[uuid.UUID | None] = mapped_column(
-        comment="The recorded session this row belongs to; a plain uuid with no foreign key"
-    )
-    test_run_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("test_runs.id", ondelete="CASCADE"))
-    page_performance_id: Mapped[uuid.UUID | None] = mapped_column(
-        sa.ForeignKey("page_performance.id", ondelete="CASCADE")
-    )
     positions: Mapped[dict[str, Any]]
     total_distance_pixels: Mapped[int | None]
     avg_speed_pixels_per_second: Mapped[Decimal | None] = mapped_column(sa.Numeric(8, 2))
@@ -271,30 +247,16 @@ class MouseMovement(Base):
     started_at: Mapped[datetime]
     ended_at: Mapped[datetime]
     duration_ms: Mapped[int]
-    created_at: Mapped[TimestampNow | None]
-
-    page_performance: Mapped[PagePerformance | None] = relationship(back_populates="mouse_movements")
-    test_run: Mapped[TestRun | None] = relationship(back_populates="mouse_movements")
 
 
-class KeyboardEvent(Base):
+class KeyboardEvent(SessionEvent, Base):
     __tablename__ = "keyboard_events"
-    __table_args__ = (
-        sa.Index("idx_keyboard_events_page", "page_performance_id"),
-        sa.Index("idx_keyboard_events_session", "user_session_id"),
-        sa.Index("idx_keyboard_events_test_run", "test_run_id"),
+    __table_args__ = SessionEvent.table_args(
+        __tablename__,
         sa.Index("idx_keyboard_events_timestamp", "timestamp_ms"),
-        {"comment": "Key presses recorded on a page, without the characters typed"},
+        comment="Key presses recorded on a page, without the characters typed",
     )
 
-    id: Mapped[UUIDPrimaryKey]
-    user_session_id: Mapped[uuid.UUID | None] = mapped_column(
-        comment="The recorded session this row belongs to; a plain uuid with no foreign key"
-    )
-    test_run_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("test_runs.id", ondelete="CASCADE"))
-    page_performance_id: Mapped[uuid.UUID | None] = mapped_column(
-        sa.ForeignKey("page_performance.id", ondelete="CASCADE")
-    )
     event_type: Mapped[str]
     key_code: Mapped[int | None]
     key_name: Mapped[str | None]
@@ -306,64 +268,36 @@ class KeyboardEvent(Base):
     is_in_form: Mapped[DefaultFalse | None]
     timestamp_ms: Mapped[int] = mapped_column(sa.BigInteger())
     time_since_last_key_ms: Mapped[int | None]
-    created_at: Mapped[TimestampNow | None]
-
-    page_performance: Mapped[PagePerformance | None] = relationship(back_populates="keyboard_events")
-    test_run: Mapped[TestRun | None] = relationship(back_populates="keyboard_events")
 
 
-class VisibilityChange(Base):
+class VisibilityChange(SessionEvent, Base):
     __tablename__ = "visibility_changes"
-    __table_args__ = (
-        sa.Index("idx_visibility_changes_page", "page_performance_id"),
-        sa.Index("idx_visibility_changes_session", "user_session_id"),
-        sa.Index("idx_visibility_changes_test_run", "test_run_id"),
+    __table_args__ = SessionEvent.table_args(
+        __tablename__,
         sa.Index("idx_visibility_changes_timestamp", "timestamp_ms"),
-        {"comment": "Times the page was hidden or shown again (tab switches)"},
+        comment="Times the page was hidden or shown again (tab switches)",
     )
 
-    id: Mapped[UUIDPrimaryKey]
-    user_session_id: Mapped[uuid.UUID | None] = mapped_column(
-        comment="The recorded session this row belongs to; a plain uuid with no foreign key"
-    )
-    test_run_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("test_runs.id", ondelete="CASCADE"))
-    page_performance_id: Mapped[uuid.UUID | None] = mapped_column(
-        sa.ForeignKey("page_performance.id", ondelete="CASCADE")
-    )
     became_visible: Mapped[bool]
     visibility_state: Mapped[str]
     duration_visible_ms: Mapped[int | None]
     timestamp_ms: Mapped[int] = mapped_column(sa.BigInteger())
-    created_at: Mapped[TimestampNow | None]
-
-    page_performance: Mapped[PagePerformance | None] = relationship(back_populates="visibility_changes")
-    test_run: Mapped[TestRun | None] = relationship(back_populates="visibility_changes")
 
 
-class NetworkRequest(Base):
+class NetworkRequest(SessionEvent, Base):
     __tablename__ = "network_requests"
-    __table_args__ = (
+    __table_args__ = SessionEvent.table_args(
+        __tablename__,
         sa.Index("idx_network_requests_failed", "success", postgresql_where=sa.text("success = false")),
-        sa.Index("idx_network_requests_page", "page_performance_id"),
-        sa.Index("idx_network_requests_session", "user_session_id"),
         sa.Index(
             "idx_network_requests_slow",
             sa.desc("duration_ms"),
             postgresql_where=sa.text("duration_ms > 1000"),
         ),
-        sa.Index("idx_network_requests_test_run", "test_run_id"),
         sa.Index("idx_network_requests_type", "request_type"),
-        {"comment": "Network requests the page made, with timing and status"},
+        comment="Network requests the page made, with timing and status",
     )
 
-    id: Mapped[UUIDPrimaryKey]
-    user_session_id: Mapped[uuid.UUID | None] = mapped_column(
-        comment="The recorded session this row belongs to; a plain uuid with no foreign key"
-    )
-    test_run_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("test_runs.id", ondelete="CASCADE"))
-    page_performance_id: Mapped[uuid.UUID | None] = mapped_column(
-        sa.ForeignKey("page_performance.id", ondelete="CASCADE")
-    )
     url: Mapped[str]
     method: Mapped[str]
     request_type: Mapped[str | None]
@@ -379,32 +313,18 @@ class NetworkRequest(Base):
     download_ms: Mapped[int | None]
     success: Mapped[bool | None]
     error_message: Mapped[str | None]
-    created_at: Mapped[TimestampNow | None]
-
-    page_performance: Mapped[PagePerformance | None] = relationship(back_populates="network_requests")
-    test_run: Mapped[TestRun | None] = relationship(back_populates="network_requests")
 
 
-class ConsoleLog(Base):
+class ConsoleLog(SessionEvent, Base):
     __tablename__ = "console_logs"
-    __table_args__ = (
+    __table_args__ = SessionEvent.table_args(
+        __tablename__,
         sa.Index("idx_console_logs_errors", "log_level", postgresql_where=sa.text("log_level = 'error'::text")),
         sa.Index("idx_console_logs_level", "log_level"),
-        sa.Index("idx_console_logs_page", "page_performance_id"),
-        sa.Index("idx_console_logs_session", "user_session_id"),
-        sa.Index("idx_console_logs_test_run", "test_run_id"),
         sa.Index("idx_console_logs_timestamp", "timestamp_ms"),
-        {"comment": "Browser console messages emitted by the page"},
+        comment="Browser console messages emitted by the page",
     )
 
-    id: Mapped[UUIDPrimaryKey]
-    user_session_id: Mapped[uuid.UUID | None] = mapped_column(
-        comment="The recorded session this row belongs to; a plain uuid with no foreign key"
-    )
-    test_run_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("test_runs.id", ondelete="CASCADE"))
-    page_performance_id: Mapped[uuid.UUID | None] = mapped_column(
-        sa.ForeignKey("page_performance.id", ondelete="CASCADE")
-    )
     log_level: Mapped[str]
     message: Mapped[str]
     source_file: Mapped[str | None]
@@ -412,31 +332,17 @@ class ConsoleLog(Base):
     column_number: Mapped[int | None]
     stack_trace: Mapped[str | None]
     timestamp_ms: Mapped[int] = mapped_column(sa.BigInteger())
-    created_at: Mapped[TimestampNow | None]
-
-    page_performance: Mapped[PagePerformance | None] = relationship(back_populates="console_logs")
-    test_run: Mapped[TestRun | None] = relationship(back_populates="console_logs")
 
 
-class JavascriptError(Base):
+class JavascriptError(SessionEvent, Base):
     __tablename__ = "javascript_errors"
-    __table_args__ = (
+    __table_args__ = SessionEvent.table_args(
+        __tablename__,
         sa.Index("idx_javascript_errors_created_at", sa.desc("created_at")),
-        sa.Index("idx_javascript_errors_page", "page_performance_id"),
-        sa.Index("idx_javascript_errors_session", "user_session_id"),
-        sa.Index("idx_javascript_errors_test_run", "test_run_id"),
         sa.Index("idx_javascript_errors_type", "error_type"),
-        {"comment": "Uncaught JavaScript errors raised on the page"},
+        comment="Uncaught JavaScript errors raised on the page",
     )
 
-    id: Mapped[UUIDPrimaryKey]
-    user_session_id: Mapped[uuid.UUID | None] = mapped_column(
-        comment="The recorded session this row belongs to; a plain uuid with no foreign key"
-    )
-    test_run_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("test_runs.id", ondelete="CASCADE"))
-    page_performance_id: Mapped[uuid.UUID | None] = mapped_column(
-        sa.ForeignKey("page_performance.id", ondelete="CASCADE")
-    )
     error_message: Mapped[str]
     error_type: Mapped[str | None]
     source_file: Mapped[str | None]
@@ -446,31 +352,17 @@ class JavascriptError(Base):
     user_agent: Mapped[str | None]
     url: Mapped[str]
     timestamp_ms: Mapped[int] = mapped_column(sa.BigInteger())
-    created_at: Mapped[TimestampNow | None]
-
-    page_performance: Mapped[PagePerformance | None] = relationship(back_populates="javascript_errors")
-    test_run: Mapped[TestRun | None] = relationship(back_populates="javascript_errors")
 
 
-class ElementVisibility(Base):
+class ElementVisibility(SessionEvent, Base):
     __tablename__ = "element_visibility"
-    __table_args__ = (
-        sa.Index("idx_element_visibility_page", "page_performance_id"),
+    __table_args__ = SessionEvent.table_args(
+        __tablename__,
         sa.Index("idx_element_visibility_selector", "element_selector"),
-        sa.Index("idx_element_visibility_session", "user_session_id"),
-        sa.Index("idx_element_visibility_test_run", "test_run_id"),
         sa.Index("idx_element_visibility_timestamp", "timestamp_ms"),
-        {"comment": "How long each tracked element stayed in the viewport"},
+        comment="How long each tracked element stayed in the viewport",
     )
 
-    id: Mapped[UUIDPrimaryKey]
-    user_session_id: Mapped[uuid.UUID | None] = mapped_column(
-        comment="The recorded session this row belongs to; a plain uuid with no foreign key"
-    )
-    test_run_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("test_runs.id", ondelete="CASCADE"))
-    page_performance_id: Mapped[uuid.UUID | None] = mapped_column(
-        sa.ForeignKey("page_performance.id", ondelete="CASCADE")
-    )
     element_selector: Mapped[str]
     element_text: Mapped[str | None]
     element_type: Mapped[str | None]
@@ -482,7 +374,3 @@ class ElementVisibility(Base):
     element_height: Mapped[int | None]
     timestamp_ms: Mapped[int] = mapped_column(sa.BigInteger())
     time_visible_ms: Mapped[int | None]
-    created_at: Mapped[TimestampNow | None]
-
-    page_performance: Mapped[PagePerformance | None] = relationship(back_populates="element_visibility")
-    test_run: Mapped[TestRun | None] = relationship(back_populates="element_visibility")

@@ -17,6 +17,7 @@ from hitlai_schema.base import (
     DefaultZero,
     JsonObject,
     TimestampNow,
+    UpdatedAt,
     UUIDPrimaryKey,
 )
 from hitlai_schema.enums import AICapabilityLevel, AIModelProvider, TesterCategory
@@ -124,7 +125,7 @@ class AITesterPricing(Base):
     is_active: Mapped[DefaultTrue | None]
     description: Mapped[str | None]
     created_at: Mapped[TimestampNow | None]
-    updated_at: Mapped[TimestampNow | None]
+    updated_at: Mapped[UpdatedAt | None]
 
 
 class AIModelCapability(Base):
@@ -169,7 +170,7 @@ class AIModelCapability(Base):
     strengths: Mapped[list[str] | None]
     weaknesses: Mapped[list[str] | None]
     created_at: Mapped[TimestampNow | None]
-    updated_at: Mapped[TimestampNow | None]
+    updated_at: Mapped[UpdatedAt | None]
 
     ai_capability_benchmarks: Mapped[list[AICapabilityBenchmark]] = relationship(
         back_populates="ai_model_capability", passive_deletes=True
@@ -197,7 +198,7 @@ class AITesterAssignmentPreference(Base):
     ai_for_test_types: Mapped[list[str] | None]
     human_only_for_test_types: Mapped[list[str] | None]
     created_at: Mapped[TimestampNow | None]
-    updated_at: Mapped[TimestampNow | None]
+    updated_at: Mapped[UpdatedAt | None]
 
     company: Mapped[Company | None] = relationship(back_populates="ai_tester_assignment_preferences")
 

@@ -5,6 +5,7 @@ import gc
 import io
 import logging
 import os
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from logging.config import fileConfig
@@ -19,7 +20,7 @@ from alembic.runtime.migration import MigrationContext, RevisionStep
 from sqlalchemy.engine import Connection
 
 import hitlai_schema
-from hitlai_schema import live_tables
+from hitlai_schema import deploy, live_tables, safeguards
 from hitlai_schema.database import (
     MigrationError,
     connection_error,
@@ -61,6 +62,9 @@ alembic_postgresql_enum.set_configuration(
 
 # Key of the session-level advisory lock that serializes concurrent upgrades.
 MIGRATION_LOCK_KEY = 0x686974_6C6169  # "hitlai"
+
+# Longest wait for another run's migration lock (a killed client's session keeps it until its statement ends).
+MIGRATION_LOCK_TIMEOUT = "2min"
 
 # Both equally produce a random uuid; real databases still carry uuid-ossp's.
 EQUIVALENT_UUID_DEFAULTS = frozenset({"gen_random_uuid()", "uuid_generate_v4()", "extensions.uuid_generate_v4()"})
@@ -296,7 +300,7 @@ def is_plain_revision_command() -> bool:
 @contextmanager
 def migration_lock(connection: Connection) -> Iterator[None]:
     """Hold a session-level advisory lock: a concurrent run waits, then finds nothing to do."""
-    connection.execute(sa.text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+    take_migration_lock(connection, transaction_scoped=False)
     connection.commit()
     try:
         yield
@@ -352,7 +356,7 @@ def run_with_connection(connection: Connection) -> None:
         if connection.in_transaction():
             # The caller owns the transaction (pytest-alembic's checks do): the lock and the
             # timeouts last as long as it does, and it alone decides to commit or roll back.
-            connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            take_migration_lock(connection, transaction_scoped=True)
             apply_timeouts(connection, local=True)
             run_migrations(connection)
             return
@@ -366,7 +370,9 @@ def run_migrations(connection: Connection) -> None:
         on_version_apply=config.attributes.get("on_version_apply", ()),
         **configure_options(),
     )
-    with context.begin_transaction():
+    run = MigrationRun()
+    check_downgrades_first(context.get_context(), connection, run)
+    with failures_in_one_line(connection, run), context.begin_transaction():
         context.run_migrations()
 
 
@@ -375,6 +381,84 @@ def skip_exit_collection() -> None:
     interpreter shutdown would cost a third of a second that frees nothing the OS would not."""
     if config.cmd_opts is not None:
         gc.freeze()
+
+
+def is_on(name: str) -> bool:
+    return setting(name, "false").strip().lower() in ("1", "true", "yes", "on")
+
+
+def take_migration_lock(connection: Connection, *, transaction_scoped: bool) -> None:
+    safeguards.wait_for_advisory_lock(
+        connection,
+        MIGRATION_LOCK_KEY,
+        transaction_scoped=transaction_scoped,
+        limit=setting("migration_lock_timeout", MIGRATION_LOCK_TIMEOUT),
+    )
+
+
+class MigrationRun:
+    """The revision being applied or reverted, so that a failure can name it."""
+
+    step: RevisionStep | None = None
+
+    def describe(self) -> str:
+        if self.step is None:
+            return "migration"
+        script = self.step.revision
+        verb = "upgrade to" if self.step.is_upgrade else "downgrade of"
+        return f"{verb} revision {script.revision} ({deploy.slug(script)})"
+
+
+def check_downgrades_first(migration_context: MigrationContext, connection: Connection, run: MigrationRun) -> None:
+    """Before the first revision is reverted, make sure the whole range deletes no data, unless allowed.
+
+    Hooked in where Alembic has just planned its steps, so the check sees exactly the range it will run.
+    """
+    plan = migration_context._migrations_fn
+    assert plan is not None, "an online run has its steps planned"
+
+    def planned_then_checked(heads: Any, migration_context: MigrationContext) -> Iterator[Any]:
+        steps = list(plan(heads, migration_context))
+        downgrades = [step for step in steps if isinstance(step, RevisionStep) and step.is_downgrade]
+        if downgrades:
+            refuse_data_loss(connection, downgrades, run)
+        for step in steps:
+            run.step = step if isinstance(step, RevisionStep) else None
+            yield step
+
+    migration_context._migrations_fn = planned_then_checked
+
+
+def refuse_data_loss(connection: Connection, downgrades: list[RevisionStep], run: MigrationRun) -> None:
+    def run_downgrades() -> None:
+        for step in downgrades:
+            run.step = step
+            step.migration_fn()
+        run.step = None
+
+    reference_rows = [pair for step in downgrades for pair in getattr(step.revision.module, "REFERENCE_ROWS", ())]
+    losses = safeguards.data_losses(connection, run_downgrades, reference_rows)
+    if not losses:
+        return
+    listed = ", ".join(str(loss) for loss in losses)
+    if is_on("allow_data_loss"):
+        log.warning("deleting, as allowed: %s", listed)
+        return
+    raise MigrationError(
+        f"downgrade refused, nothing was changed: it would delete {listed}. Copy out what you need, then allow it "
+        "with -x allow_data_loss=true, HITLAI_ALLOW_DATA_LOSS=true or hitlai-schema downgrade --allow-data-loss"
+    )
+
+
+@contextmanager
+def failures_in_one_line(connection: Connection, run: MigrationRun) -> Iterator[None]:
+    """A database error becomes one line naming the revision, the statement's object and the cause."""
+    try:
+        yield
+    except sa.exc.DBAPIError as exc:
+        settings = {name: setting(name, default) for name, default in TIMEOUTS.items()}
+        cause = safeguards.describe_failure(exc, connection, settings)
+        raise MigrationError(f"{run.describe()} failed at {cause}; its changes were rolled back") from exc
 
 
 def run_migrations_online() -> None:
@@ -410,6 +494,8 @@ except MigrationError as exc:
     # The alembic command line gets one readable line; a caller of alembic.command gets the exception.
     if config.cmd_opts is None:
         raise
+    if is_on("verbose"):
+        traceback.print_exc()
     exit_with(str(exc))
 finally:
     skip_exit_collection()

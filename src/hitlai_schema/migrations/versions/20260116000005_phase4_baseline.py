@@ -25,6 +25,13 @@ COMPAT_MARKER = "hitlai-schema: Supabase compatibility layer (revision 202601160
 
 CORE_TABLES = ("companies", "test_requests", "test_runs", "human_testers", "user_sessions")
 
+# Written on the primary keys of the core tables and on the two enums this revision
+# creates. A deployment stamped at this revision has them from HitlAI's own SQL,
+# unmarked: the downgrade drops only marked ones, so it never deletes data this
+# package did not create. Table comments stay the deployment's; autogenerate
+# compares those, not constraint or type comments.
+CORE_MARKER = "hitlai-schema: created by revision 20260116000005 (Phase-4 baseline)"
+
 test_status = postgresql.ENUM("pending", "running", "hitl_paused", "completed", "failed", name="test_status")
 platform_type = postgresql.ENUM("web", "mobile", name="platform_type")
 
@@ -73,6 +80,8 @@ END
 $compat$;
 """
 
+# A piece still used by something kept (a core table the downgrade left alone
+# references auth.users) stays, and the log says so.
 DROP_COMPAT_LAYER = f"""
 DO $compat$
 DECLARE
@@ -82,14 +91,22 @@ BEGIN
         DROP FUNCTION auth.uid();
     END IF;
     IF obj_description(to_regclass('auth.users'), 'pg_class') = '{COMPAT_MARKER}' THEN
-        DROP TABLE auth.users;
+        BEGIN
+            DROP TABLE auth.users;
+        EXCEPTION WHEN dependent_objects_still_exist THEN
+            RAISE NOTICE 'kept auth.users: tables this downgrade left alone still reference it';
+        END;
     END IF;
     IF obj_description(to_regnamespace('auth'), 'pg_namespace') = '{COMPAT_MARKER}' THEN
-        ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON TABLES FROM anon, authenticated, service_role;
-        ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON SEQUENCES FROM anon, authenticated, service_role;
-        ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON FUNCTIONS FROM anon, authenticated, service_role;
-        REVOKE USAGE ON SCHEMA public FROM anon, authenticated, service_role;
-        DROP SCHEMA auth;
+        BEGIN
+            DROP SCHEMA auth;
+            ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON TABLES FROM anon, authenticated, service_role;
+            ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON SEQUENCES FROM anon, authenticated, service_role;
+            ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON FUNCTIONS FROM anon, authenticated, service_role;
+            REVOKE USAGE ON SCHEMA public FROM anon, authenticated, service_role;
+        EXCEPTION WHEN dependent_objects_still_exist THEN
+            RAISE NOTICE 'kept schema auth: it still holds objects';
+        END;
     END IF;
 
     FOR role_name IN
@@ -100,12 +117,61 @@ BEGIN
         BEGIN
             EXECUTE format('DROP ROLE %I', role_name);
         EXCEPTION WHEN dependent_objects_still_exist THEN
-            -- Another database of this cluster still uses the role.
-            RAISE NOTICE 'kept role %: other databases still depend on it', role_name;
+            -- Another database of this cluster, or a kept core table, still uses the role.
+            RAISE NOTICE 'kept role %: other objects still depend on it', role_name;
         END;
     END LOOP;
 END
 $compat$;
+"""
+
+MARK_CORE = f"""
+DO $mark$
+DECLARE
+    table_name text;
+BEGIN
+    FOREACH table_name IN ARRAY ARRAY{list(CORE_TABLES)} LOOP
+        EXECUTE format('COMMENT ON CONSTRAINT %I ON public.%I IS %L', table_name || '_pkey', table_name, '{CORE_MARKER}');
+    END LOOP;
+    COMMENT ON TYPE public.test_status IS '{CORE_MARKER}';
+    COMMENT ON TYPE public.platform_type IS '{CORE_MARKER}';
+END
+$mark$;
+"""
+
+# Dependants first. A table without the marker came from HitlAI's own SQL and stays,
+# and with it the enums its columns use.
+DROP_MARKED_CORE = f"""
+DO $core$
+DECLARE
+    table_name text;
+    type_name text;
+    kept text[] := ARRAY[]::text[];
+BEGIN
+    FOREACH table_name IN ARRAY ARRAY{list(reversed(CORE_TABLES))} LOOP
+        IF EXISTS (SELECT FROM pg_constraint
+                   WHERE conrelid = to_regclass('public.' || table_name) AND contype = 'p'
+                     AND obj_description(oid, 'pg_constraint') = '{CORE_MARKER}') THEN
+            EXECUTE format('DROP TABLE public.%I', table_name);
+        ELSIF to_regclass('public.' || table_name) IS NOT NULL THEN
+            kept := kept || table_name;
+        END IF;
+    END LOOP;
+    FOREACH type_name IN ARRAY ARRAY['platform_type', 'test_status'] LOOP
+        IF obj_description(to_regtype('public.' || type_name), 'pg_type') = '{CORE_MARKER}' THEN
+            BEGIN
+                EXECUTE format('DROP TYPE public.%I', type_name);
+            EXCEPTION WHEN dependent_objects_still_exist THEN
+                RAISE NOTICE 'kept type %: kept tables still use it', type_name;
+            END;
+        END IF;
+    END LOOP;
+    IF cardinality(kept) > 0 THEN
+        RAISE NOTICE 'kept core tables % with their rows: this package did not create them (stamped database)',
+            array_to_string(kept, ', ');
+    END IF;
+END
+$core$;
 """
 
 
@@ -516,12 +582,10 @@ def upgrade() -> None:
 
     for table in CORE_TABLES:
         op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+    op.execute(MARK_CORE)
 
 
 def downgrade() -> None:
-    """Drop the core tables, the two enums and whatever of the compatibility layer the upgrade created."""
-    for table in reversed(CORE_TABLES):
-        op.drop_table(table)
-    platform_type.drop(op.get_bind())
-    test_status.drop(op.get_bind())
+    """Drop what the upgrade created: the marked core tables and enums, and its part of the compatibility layer."""
+    op.execute(DROP_MARKED_CORE)
     op.execute(DROP_COMPAT_LAYER)

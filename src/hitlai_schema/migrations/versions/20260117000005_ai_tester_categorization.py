@@ -165,6 +165,9 @@ MODEL_CAPABILITY_ROWS = (
     },
 )
 
+# The rows above by table: a downgrade does not count them as data it would delete.
+REFERENCE_ROWS = ((PRICING, PRICING_ROWS), (MODEL_CAPABILITIES, MODEL_CAPABILITY_ROWS))
+
 # The public model catalog: signed-in users may read what is offered; all else is service_role's.
 POLICIES = (
     """CREATE POLICY catalog_reads_active_pricing ON ai_tester_pricing
