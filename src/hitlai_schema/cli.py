@@ -156,7 +156,7 @@ def run_sql(args: argparse.Namespace) -> int:
 
 def run_export_supabase(args: argparse.Namespace) -> int:
     directory = args.directory / "supabase" / "migrations"
-    written = deploy.write_files(deploy.sql_files(), directory, deploy.without_transaction_lines)
+    written = deploy.write_files(deploy.sql_files(concurrent_apart=False), directory, deploy.without_transaction_lines)
     for path in written:
         print(path)
     return 0

@@ -6,7 +6,7 @@ import io
 import logging
 import os
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from logging.config import fileConfig
 from pathlib import Path
@@ -17,10 +17,11 @@ import sqlalchemy as sa
 from alembic import context
 from alembic.operations import ops
 from alembic.runtime.migration import MigrationContext, RevisionStep
+from alembic.script import Script
 from sqlalchemy.engine import Connection
 
 import hitlai_schema
-from hitlai_schema import deploy, live_tables, safeguards
+from hitlai_schema import deploy, live_tables, online_ddl, safeguards
 from hitlai_schema.database import (
     MigrationError,
     connection_error,
@@ -235,13 +236,14 @@ def run_migrations_offline() -> None:
     script starts, so a script applied twice or out of order stops and changes nothing.
     """
     # The named paramstyle keeps "%" as written, as format() in the DO blocks needs it.
-    options = {**configure_options(), "transaction_per_migration": False}
+    options = {**configure_options(), "transaction_per_migration": False, online_ddl.MODE_OPTION: "offline"}
     context.configure(url=offline_url(), literal_binds=True, dialect_opts={"paramstyle": "named"}, **options)
     with context.begin_transaction():
         for name, default in TIMEOUTS.items():
             context.execute(f"SET LOCAL {name} = '{setting(name, default)}'")
         context.execute(offline_start_guard())
         context.run_migrations()
+    write_concurrent_builds()
 
 
 def revision_or_base(argument: str | tuple[str, ...] | None) -> str | None:
@@ -361,19 +363,68 @@ def run_with_connection(connection: Connection) -> None:
             run_migrations(connection)
             return
         with migration_lock(connection), session_timeouts(connection):
-            run_migrations(connection)
+            upgrading = is_upgrade_command()
+            run_migrations(connection, production_changes="after_commit")
+            if upgrading:
+                complete_production_changes(connection)
 
 
-def run_migrations(connection: Connection) -> None:
+def run_migrations(connection: Connection, production_changes: online_ddl.Mode = "inline") -> None:
+    how_production_changes_run: dict[str, Any] = {online_ddl.MODE_OPTION: production_changes}
     context.configure(
         connection=connection,
         on_version_apply=config.attributes.get("on_version_apply", ()),
+        **how_production_changes_run,
         **configure_options(),
     )
     run = MigrationRun()
     check_downgrades_first(context.get_context(), connection, run)
     with failures_in_one_line(connection, run), context.begin_transaction():
         context.run_migrations()
+
+
+def production_changes_of(revisions: Iterable[Script]) -> list[online_ddl.Change]:
+    """What the revisions change on production tables (see hitlai_schema.online_ddl), in chain order."""
+    ordered = sorted(revisions, key=lambda script: script.revision)
+    return [change for script in ordered for change in getattr(script.module, "PRODUCTION_CHANGES", ())]
+
+
+def is_upgrade_command() -> bool:
+    """Alembic's `upgrade`, told apart from downgrade and stamp by its step function (before configure wraps it)."""
+    return getattr(environment_options().get("fn"), "__name__", "") == "upgrade"
+
+
+def complete_production_changes(connection: Connection) -> None:
+    """After an upgrade commits its revisions: make their production-table changes, each briefly, and
+    finish any that an earlier run left undone (this is also how an INVALID index gets rebuilt)."""
+    current = context.get_context().get_current_revision()
+    connection.rollback()
+    if current is None:
+        return
+    changes = production_changes_of(context.script.iterate_revisions(current, "base"))
+    retry = online_ddl.Retry(
+        lock_timeout=setting("step_lock_timeout", online_ddl.Retry.lock_timeout),
+        attempts=int(setting("step_attempts", str(online_ddl.Retry.attempts))),
+    )
+    with failures_in_one_line(connection, MigrationRun()):
+        online_ddl.complete(connection, changes, retry, lambda line: log.info("%s", line))
+
+
+def write_concurrent_builds() -> None:
+    """Offline: the index builds the range's revisions make CONCURRENTLY, after its transaction."""
+    start = revision_or_base(context.get_starting_revision_argument())
+    destination = revision_or_base(context.get_revision_argument())
+    if destination is None:
+        return
+    revisions = context.script.iterate_revisions(destination, start or "base")
+    statements = online_ddl.offline_concurrent_sql(
+        production_changes_of(script for script in revisions if script.revision != start)
+    )
+    if statements:
+        impl = context.get_context().impl
+        impl.static_output(f"\n{online_ddl.CONCURRENT_MARKER}\n")
+        for statement in statements:
+            impl.static_output(f"{statement};\n")
 
 
 def skip_exit_collection() -> None:
