@@ -64,6 +64,14 @@ def files_in(directory: Path) -> list[Path]:
     return sorted(directory.glob("*.sql"))
 
 
+CONCURRENT_SUFFIX = "_concurrent_indexes.sql"
+
+
+def revision_files(directory: Path) -> list[Path]:
+    """One transactional file per revision, without the concurrent index builds some revisions add after."""
+    return [path for path in files_in(directory) if not path.name.endswith(CONCURRENT_SUFFIX)]
+
+
 @pytest.fixture(scope="module")
 def installed_wheel(tmp_path_factory) -> Path:
     """The package built as a wheel and installed into a fresh virtualenv; returns its python."""
@@ -105,7 +113,7 @@ def test_the_wheel_carries_the_chain_and_migrates_from_any_directory(installed_w
 
     written = run("sql", "--out", str(elsewhere / "sql"))
     assert written.returncode == 0, written.stderr
-    assert len(files_in(elsewhere / "sql")) == len(CHAIN)
+    assert len(revision_files(elsewhere / "sql")) == len(CHAIN)
     assert not (elsewhere / ".pgdata").exists()
 
 
@@ -128,10 +136,16 @@ def test_status_exits_1_when_the_database_drifted(migrate, engine, db_url, tmp_p
 
 
 def test_one_file_per_revision_named_for_the_supabase_cli(sql_dir):
-    names = [path.name for path in files_in(sql_dir)]
+    names = [path.name for path in revision_files(sql_dir)]
     assert [name.split("_", 1)[0] for name in names] == CHAIN
     assert names[0] == f"{BASELINE}_phase4_baseline.sql"
-    for path in files_in(sql_dir):
+    concurrent = [path for path in files_in(sql_dir) if path.name.endswith(CONCURRENT_SUFFIX)]
+    assert [path.name for path in concurrent] == [names[-1].replace(".sql", CONCURRENT_SUFFIX)]
+    for path in concurrent:
+        text = path.read_text()
+        assert "BEGIN;" not in text and "COMMIT;" not in text
+        assert "SET lock_timeout = '5s';" in text and "CREATE INDEX CONCURRENTLY IF NOT EXISTS" in text
+    for path in revision_files(sql_dir):
         text = path.read_text()
         assert not re.search(r"^\\", text, re.MULTILINE), "psql meta-commands do not run in the SQL editor"
         assert text.count("BEGIN;") == 1 and text.rstrip().endswith("COMMIT;")
@@ -149,7 +163,7 @@ def test_files_applied_in_order_with_psql_equal_the_online_upgrade(sql_dir, engi
 
 @pytest.mark.parametrize("applied", [1, 4], ids=["after-baseline", "after-revision-3"])
 def test_a_file_applied_twice_or_out_of_order_stops_and_changes_nothing(sql_dir, migrate, engine, db_url, applied):
-    files = files_in(sql_dir)
+    files = revision_files(sql_dir)
     migrate("upgrade", CHAIN[applied - 1])
     with engine.connect() as connection:
         before = schema_snapshot(connection)
@@ -164,12 +178,21 @@ def test_a_file_applied_twice_or_out_of_order_stops_and_changes_nothing(sql_dir,
             assert schema_snapshot(connection) == before
 
 
-def test_each_file_runs_as_one_query_as_the_sql_editor_sends_it(sql_dir, engine, db_url):
+def test_each_file_runs_as_one_query_as_the_sql_editor_sends_it(sql_dir, engine, db_url, head_engine):
     with psycopg.connect(libpq_url(db_url), autocommit=True) as editor:
         for path in files_in(sql_dir):
-            editor.execute(path.read_text())
+            if path.name.endswith(CONCURRENT_SUFFIX):
+                # CREATE INDEX CONCURRENTLY cannot share a query with other statements: one at a time.
+                with pytest.raises(psycopg.errors.ActiveSqlTransaction):
+                    editor.execute(path.read_text())
+                for statement in deploy.queries(path.read_text()):
+                    editor.execute(statement)
+            else:
+                editor.execute(path.read_text())
         with pytest.raises(psycopg.errors.RaiseException, match=f"but the database is at {HEAD}"):
-            editor.execute(files_in(sql_dir)[-1].read_text())
+            editor.execute(revision_files(sql_dir)[-1].read_text())
+    with engine.connect() as by_editor, head_engine.connect() as online:
+        assert schema_snapshot(by_editor) == schema_snapshot(online)
 
 
 def test_the_first_file_runs_on_a_database_downgraded_to_base(sql_dir, migrate, engine, db_url):
@@ -192,7 +215,8 @@ def test_export_supabase_lays_out_migrations_for_db_push(tmp_path, sql_dir, engi
     result = hitlai_schema("export-supabase", str(tmp_path), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     exported = files_in(tmp_path / "supabase" / "migrations")
-    assert [path.name for path in exported] == [path.name for path in files_in(sql_dir)]
+    assert [path.name for path in exported] == [path.name for path in revision_files(sql_dir)]
+    assert "CREATE INDEX CONCURRENTLY IF NOT EXISTS" in exported[-1].read_text()  # the CLI runs it apart
     for path in exported:
         # The Supabase CLI runs each file in a transaction of its own.
         assert "BEGIN;" not in path.read_text() and "COMMIT;" not in path.read_text()

@@ -116,7 +116,8 @@ def test_offline_sql_refuses_the_same_way_until_the_setting_is_added(phase4_in_u
     assert result.returncode == 0, result.stderr
     before = snapshot(engine)
     with raw_connection(engine) as raw, pytest.raises(psycopg.Error) as refused:
-        raw.execute(result.stdout)
+        for query in deploy.queries(result.stdout):
+            raw.execute(query)
     assert refused.value.diag.sqlstate == "HL001"
     assert_names_both_live_tables(refused.value.diag.message_primary)
     assert snapshot(engine) == before
@@ -130,7 +131,8 @@ def test_offline_sql_refuses_the_same_way_until_the_setting_is_added(phase4_in_u
     ]
 
     with raw_connection(engine) as raw:
-        raw.execute(f"{setting}\n{result.stdout}")
+        for query in deploy.queries(f"{setting}\n{result.stdout}"):
+            raw.execute(query)
     with engine.connect() as connection:
         assert deploy.current_revision(connection) == deploy.head_revision()
         assert legacy_rows(connection, LEGACY_TABLES, suffix="_legacy") == phase4_in_use

@@ -11,7 +11,7 @@ from pg_catalog import read_table, table_names
 from phase4 import LEGACY_TABLES, build_phase4_database, create_table_sql, insert_legacy_rows, legacy_rows
 from spec import BASELINE, CATALOG, CORE_TABLES, PHASE5_TABLES
 
-from hitlai_schema import PagePerformance
+from hitlai_schema import PagePerformance, deploy
 from hitlai_schema.database import MigrationError
 
 
@@ -77,7 +77,8 @@ def test_offline_script_converts_a_phase4_database_the_same_way(phase4, stamp, e
         engine.url.render_as_string(hide_password=False).replace("+psycopg", ""), autocommit=True
     ) as raw:
         raw.add_notice_handler(lambda diagnostic: notices.append(diagnostic.message_primary))
-        raw.execute(script)
+        for query in deploy.queries(script):
+            raw.execute(query)
     with engine.connect() as connection:
         assert_converged(connection, head, phase4)
     assert sorted(n for n in notices if n.startswith("set aside")) == sorted(

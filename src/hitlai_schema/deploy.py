@@ -183,6 +183,15 @@ def split_concurrent(sql: str) -> tuple[str, str]:
     return (transactional.rstrip() + "\n", marker + concurrent) if marker else (sql, "")
 
 
+def queries(sql: str) -> list[str]:
+    """Offline SQL as the queries to send one at a time where each query runs as one (a driver, a SQL editor):
+    the transaction whole, then each statement of the concurrent builds on its own."""
+    transactional, concurrent = split_concurrent(sql)
+    statements = concurrent.removeprefix(online_ddl.CONCURRENT_MARKER).split(";\n\n")
+    has_sql = any(line.strip() and not line.lstrip().startswith("--") for line in transactional.splitlines())
+    return ([transactional] if has_sql else []) + [s.strip() for s in statements if s.strip()]
+
+
 def concurrent_header(revision: str, after_file: str) -> str:
     return (
         f"-- hitlai-schema revision {revision}: its indexes on production tables, built without blocking writes.\n"

@@ -19,8 +19,6 @@ from typing import Literal
 
 import sqlalchemy as sa
 
-from hitlai_schema.database import MigrationError
-
 # The MigrationContext option env.py sets to say how apply() runs (see Mode).
 MODE_OPTION = "hitlai_production_changes"
 # Online: env.py makes the changes after the revisions commit. Inline: in the caller's transaction,
@@ -51,7 +49,7 @@ class Change:
 
 def add_column(table: str, column: str, definition: str) -> Change:
     """ADD COLUMN with no default or a constant one: a catalog change, no table rewrite (PostgreSQL 11+)."""
-    return Change("column", table, column, f"ALTER TABLE public.{table} ADD COLUMN IF NOT EXISTS {column} {definition}")
+    return Change("column", table, column, f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {definition}")
 
 
 def foreign_key(table: str, columns: Sequence[str], referenced: str, on_delete: str | None = None) -> Change:
@@ -59,17 +57,15 @@ def foreign_key(table: str, columns: Sequence[str], referenced: str, on_delete: 
     name = f"{table}_{'_'.join(columns)}_fkey"
     action = f" ON DELETE {on_delete}" if on_delete else ""
     sql = (
-        f"ALTER TABLE public.{table} ADD CONSTRAINT {name} FOREIGN KEY ({', '.join(columns)})"
-        f" REFERENCES public.{referenced}(id){action}"
+        f"ALTER TABLE {table} ADD CONSTRAINT {name} FOREIGN KEY ({', '.join(columns)})"
+        f" REFERENCES {referenced}(id){action}"
     )
     return Change("foreign_key", table, name, sql)
 
 
 def index(table: str, name: str, definition: str) -> Change:
     """An index on a production table; `definition` is what follows ON table: `USING btree (col) WHERE ...`."""
-    return Change(
-        "index", table, name, f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {name} ON public.{table} {definition}"
-    )
+    return Change("index", table, name, f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {name} ON {table} {definition}")
 
 
 def apply(changes: Iterable[Change]) -> None:
@@ -141,11 +137,23 @@ def complete(
         connection.rollback()
         if current == "done":
             continue
-        if change.concurrent:
-            build_concurrently(connection, change, rebuild=current == "invalid", retry=retry, log=log)
-        else:
-            alter_briefly(connection, change, retry)
+        try:
+            if change.concurrent:
+                build_concurrently(connection, change, rebuild=current == "invalid", retry=retry, log=log)
+            else:
+                alter_briefly(connection, change, retry)
+        except sa.exc.DBAPIError as exc:
+            raise ChangeFailed(change, exc) from exc
         log(f"added {change.describe()}")
+
+
+class ChangeFailed(Exception):
+    """A change that failed, its last try's error; the revisions before it stay applied."""
+
+    def __init__(self, change: Change, error: sa.exc.DBAPIError) -> None:
+        super().__init__(f"{change.describe()}: {error}")
+        self.change = change
+        self.error = error
 
 
 def alter_briefly(connection: sa.Connection, change: Change, retry: Retry) -> None:
@@ -160,15 +168,10 @@ def alter_briefly(connection: sa.Connection, change: Change, retry: Retry) -> No
                 connection.exec_driver_sql(change.sql)
             return
         except sa.exc.OperationalError as exc:
-            if getattr(exc.orig, "sqlstate", None) != LOCK_NOT_AVAILABLE:
+            if getattr(exc.orig, "sqlstate", None) != LOCK_NOT_AVAILABLE or attempt == retry.attempts:
                 raise
-        if attempt < retry.attempts:
-            time.sleep(pause)
-            pause *= 2
-    raise MigrationError(
-        f"table {change.table} stayed locked by other sessions: {change.describe()} not added after "
-        f"{retry.attempts} tries of {retry.lock_timeout} each; the revisions are applied, run the upgrade again to finish"
-    )
+        time.sleep(pause)
+        pause *= 2
 
 
 def build_concurrently(
@@ -179,11 +182,14 @@ def build_concurrently(
     connection.execution_options(isolation_level="AUTOCOMMIT")
     try:
         for attempt in range(1, retry.attempts + 1):
-            if rebuild:
-                log(f"index {change.name} was left invalid by an interrupted build: rebuilding it")
-                connection.exec_driver_sql(f"DROP INDEX CONCURRENTLY IF EXISTS public.{change.name}")
             try:
-                connection.exec_driver_sql(change.sql)
+                # Each statement commits on its own; the Transaction objects only frame them for SQLAlchemy.
+                if rebuild:
+                    log(f"index {change.name} was left invalid by an interrupted build: rebuilding it")
+                    with connection.begin():
+                        connection.exec_driver_sql(f"DROP INDEX CONCURRENTLY IF EXISTS public.{change.name}")
+                with connection.begin():
+                    connection.exec_driver_sql(change.sql)
                 return
             except sa.exc.OperationalError as exc:
                 if getattr(exc.orig, "sqlstate", None) not in RETRIED_BUILD_ERRORS or attempt == retry.attempts:

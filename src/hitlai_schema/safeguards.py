@@ -123,6 +123,9 @@ def wait_for_advisory_lock(connection: Connection, key: int, *, transaction_scop
         if not announced:
             log.info("waiting up to %s for the migration lock, held by %s", limit, holder)
             announced = True
+        if not transaction_scoped:
+            # Waiting inside an open transaction would make the holder's CREATE INDEX CONCURRENTLY wait for it.
+            connection.rollback()
         time.sleep(min(0.2, max(0.0, deadline - time.monotonic())))
 
 

@@ -406,8 +406,17 @@ def complete_production_changes(connection: Connection) -> None:
         lock_timeout=setting("step_lock_timeout", online_ddl.Retry.lock_timeout),
         attempts=int(setting("step_attempts", str(online_ddl.Retry.attempts))),
     )
-    with failures_in_one_line(connection, MigrationRun()):
+    try:
         online_ddl.complete(connection, changes, retry, lambda line: log.info("%s", line))
+    except online_ddl.ChangeFailed as failed:
+        settings = {**{name: setting(name, default) for name, default in TIMEOUTS.items()}}
+        if not failed.change.concurrent:
+            settings["lock_timeout"] = retry.lock_timeout
+        cause = safeguards.describe_failure(failed.error, connection, settings)
+        raise MigrationError(
+            f"the revisions are applied, but {failed.change.describe()} failed at {cause}, after "
+            f"{retry.attempts} tries; run the upgrade again to finish it"
+        ) from failed.error
 
 
 def write_concurrent_builds() -> None:
@@ -423,7 +432,10 @@ def write_concurrent_builds() -> None:
     if statements:
         impl = context.get_context().impl
         impl.static_output(f"\n{online_ddl.CONCURRENT_MARKER}\n")
+        for name, default in TIMEOUTS.items():
+            impl.static_output(f"SET {name} = '{setting(name, default)}';\n")
         for statement in statements:
+            # Alembic follows each output with a blank line, which deploy.queries() splits at.
             impl.static_output(f"{statement};\n")
 
 

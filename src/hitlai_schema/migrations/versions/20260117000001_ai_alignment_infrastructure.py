@@ -11,6 +11,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
+from hitlai_schema import online_ddl
+
 revision: str = "20260117000001"
 down_revision: str | None = "20260116000005"
 branch_labels: str | Sequence[str] | None = None
@@ -29,6 +31,20 @@ TABLES = (
     "bias_detection_results",
     "agi_capability_milestones",
     "agi_safety_decisions",
+)
+
+
+# Foreign keys to tables production writes to: added after this revision's tables exist, each in a short
+# transaction of its own (see hitlai_schema.online_ddl), so a live writer is never held up for long.
+PRODUCTION_CHANGES = (
+    online_ddl.foreign_key("human_corrections", ["test_run_id"], "test_runs", "CASCADE"),
+    online_ddl.foreign_key("human_corrections", ["tester_id"], "human_testers", "SET NULL"),
+    online_ddl.foreign_key("constitutional_rules", ["company_id"], "companies", "CASCADE"),
+    online_ddl.foreign_key("constitutional_rules", ["tester_id"], "human_testers", "CASCADE"),
+    online_ddl.foreign_key("constitutional_violations", ["test_run_id"], "test_runs", "CASCADE"),
+    online_ddl.foreign_key("ai_inference_logs", ["test_run_id"], "test_runs", "CASCADE"),
+    online_ddl.foreign_key("quality_gate_checks", ["test_run_id"], "test_runs", "CASCADE"),
+    online_ddl.foreign_key("bias_detection_results", ["test_run_id"], "test_runs", "CASCADE"),
 )
 
 
@@ -75,12 +91,6 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=True),
         sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("human_corrections_pkey")),
-        sa.ForeignKeyConstraint(
-            ["test_run_id"], ["test_runs.id"], name=op.f("human_corrections_test_run_id_fkey"), ondelete="CASCADE"
-        ),
-        sa.ForeignKeyConstraint(
-            ["tester_id"], ["human_testers.id"], name=op.f("human_corrections_tester_id_fkey"), ondelete="SET NULL"
-        ),
         sa.CheckConstraint(
             "correction_quality_score >= 1 AND correction_quality_score <= 5",
             name=op.f("human_corrections_correction_quality_score_check"),
@@ -119,12 +129,6 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=True),
         sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("constitutional_rules_pkey")),
-        sa.ForeignKeyConstraint(
-            ["company_id"], ["companies.id"], name=op.f("constitutional_rules_company_id_fkey"), ondelete="CASCADE"
-        ),
-        sa.ForeignKeyConstraint(
-            ["tester_id"], ["human_testers.id"], name=op.f("constitutional_rules_tester_id_fkey"), ondelete="CASCADE"
-        ),
         comment="Rules the AI must obey, layered from platform-wide to company, tester and platform scope",
     )
     op.create_index(
@@ -163,12 +167,6 @@ def upgrade() -> None:
             ["rule_id"],
             ["constitutional_rules.id"],
             name=op.f("constitutional_violations_rule_id_fkey"),
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["test_run_id"],
-            ["test_runs.id"],
-            name=op.f("constitutional_violations_test_run_id_fkey"),
             ondelete="CASCADE",
         ),
         comment="Each time an AI output broke a constitutional rule, and what was done about it",
@@ -272,9 +270,6 @@ def upgrade() -> None:
         sa.Column("violated_rules", postgresql.ARRAY(sa.Uuid()), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("ai_inference_logs_pkey")),
-        sa.ForeignKeyConstraint(
-            ["test_run_id"], ["test_runs.id"], name=op.f("ai_inference_logs_test_run_id_fkey"), ondelete="CASCADE"
-        ),
         sa.CheckConstraint(
             "human_rating >= 1 AND human_rating <= 5", name=op.f("ai_inference_logs_human_rating_check")
         ),
@@ -311,9 +306,6 @@ def upgrade() -> None:
             name=op.f("quality_gate_checks_inference_log_id_fkey"),
             ondelete="CASCADE",
         ),
-        sa.ForeignKeyConstraint(
-            ["test_run_id"], ["test_runs.id"], name=op.f("quality_gate_checks_test_run_id_fkey"), ondelete="CASCADE"
-        ),
         comment="Automated checks of AI output for hallucination, laziness and other quality failures",
     )
     op.create_index(
@@ -340,9 +332,6 @@ def upgrade() -> None:
         sa.Column("mitigation_strategy", sa.Text(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("bias_detection_results_pkey")),
-        sa.ForeignKeyConstraint(
-            ["test_run_id"], ["test_runs.id"], name=op.f("bias_detection_results_test_run_id_fkey"), ondelete="CASCADE"
-        ),
         comment="Bias found in AI output for a test run, by bias type",
     )
     op.create_index(
@@ -418,6 +407,7 @@ def upgrade() -> None:
 
     for table in TABLES:
         op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+    online_ddl.apply(PRODUCTION_CHANGES)
 
 
 def downgrade() -> None:

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
+from hitlai_schema import online_ddl
 from hitlai_schema.migration_utils import restore_legacy_table, set_aside_legacy_table
 
 revision: str = "20260117000002"
@@ -157,6 +158,20 @@ PHASE5_COLUMNS = {
 }
 
 
+# Foreign keys to tables production writes to: added after this revision's tables exist, each in a short
+# transaction of its own (see hitlai_schema.online_ddl), so a live writer is never held up for long.
+PRODUCTION_CHANGES = (
+    online_ddl.foreign_key("performance_metrics", ["company_id"], "companies", "SET NULL"),
+    online_ddl.foreign_key("agent_executions", ["company_id"], "companies", "SET NULL"),
+    online_ddl.foreign_key("agent_executions", ["test_run_id"], "test_runs", "CASCADE"),
+    online_ddl.foreign_key("api_rate_limits", ["company_id"], "companies", "CASCADE"),
+    online_ddl.foreign_key("velocity_analysis", ["test_run_id"], "test_runs", "CASCADE"),
+    online_ddl.foreign_key("velocity_analysis", ["tester_id"], "human_testers", "CASCADE"),
+    online_ddl.foreign_key("api_call_logs", ["company_id"], "companies", "SET NULL"),
+    online_ddl.foreign_key("security_incidents", ["company_id"], "companies", "SET NULL"),
+)
+
+
 def upgrade() -> None:
     """Set aside Phase-4 namesakes, create the 8 monitoring and security tables with their indexes, enable RLS on each."""
     op.execute(
@@ -180,9 +195,6 @@ def upgrade() -> None:
         sa.Column("metadata", postgresql.JSONB(), server_default=sa.text("'{}'::jsonb"), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("performance_metrics_pkey")),
-        sa.ForeignKeyConstraint(
-            ["company_id"], ["companies.id"], name=op.f("performance_metrics_company_id_fkey"), ondelete="SET NULL"
-        ),
         comment="System performance samples per component and metric",
         if_not_exists=True,
     )
@@ -229,12 +241,6 @@ def upgrade() -> None:
         sa.Column("human_reviewed", sa.Boolean(), server_default=sa.text("false"), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("agent_executions_pkey")),
-        sa.ForeignKeyConstraint(
-            ["company_id"], ["companies.id"], name=op.f("agent_executions_company_id_fkey"), ondelete="SET NULL"
-        ),
-        sa.ForeignKeyConstraint(
-            ["test_run_id"], ["test_runs.id"], name=op.f("agent_executions_test_run_id_fkey"), ondelete="CASCADE"
-        ),
         comment="Runs of the AI agents on test runs: status, timing, tokens and errors",
         if_not_exists=True,
     )
@@ -272,9 +278,6 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=True),
         sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("api_rate_limits_pkey")),
-        sa.ForeignKeyConstraint(
-            ["company_id"], ["companies.id"], name=op.f("api_rate_limits_company_id_fkey"), ondelete="CASCADE"
-        ),
         comment="Request counts per client and endpoint within a rate-limit window",
         if_not_exists=True,
     )
@@ -325,12 +328,6 @@ def upgrade() -> None:
         sa.Column("review_notes", sa.Text(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("velocity_analysis_pkey")),
-        sa.ForeignKeyConstraint(
-            ["test_run_id"], ["test_runs.id"], name=op.f("velocity_analysis_test_run_id_fkey"), ondelete="CASCADE"
-        ),
-        sa.ForeignKeyConstraint(
-            ["tester_id"], ["human_testers.id"], name=op.f("velocity_analysis_tester_id_fkey"), ondelete="CASCADE"
-        ),
         comment="Speed of a tester's actions during a test run, used to flag bots and fraud",
     )
     op.create_index("idx_velocity_analysis_bot_score", "velocity_analysis", [sa.text("bot_probability_score DESC")])
@@ -404,9 +401,6 @@ def upgrade() -> None:
         sa.Column("error_message", sa.Text(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("api_call_logs_pkey")),
-        sa.ForeignKeyConstraint(
-            ["company_id"], ["companies.id"], name=op.f("api_call_logs_company_id_fkey"), ondelete="SET NULL"
-        ),
         comment="Calls to external APIs: provider, endpoint, status, duration and cost",
         if_not_exists=True,
     )
@@ -451,9 +445,6 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=True),
         sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("security_incidents_pkey")),
-        sa.ForeignKeyConstraint(
-            ["company_id"], ["companies.id"], name=op.f("security_incidents_company_id_fkey"), ondelete="SET NULL"
-        ),
         comment="Security events detected on the platform and how they were handled",
     )
     op.create_index(
@@ -493,6 +484,7 @@ def upgrade() -> None:
 
     for table in TABLES:
         op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+    online_ddl.apply(PRODUCTION_CHANGES)
 
 
 def downgrade() -> None:

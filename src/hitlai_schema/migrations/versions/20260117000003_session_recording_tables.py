@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
+from hitlai_schema import online_ddl
 from hitlai_schema.migration_utils import restore_legacy_table, set_aside_legacy_table
 
 revision: str = "20260117000003"
@@ -257,6 +258,24 @@ PHASE5_COLUMNS = {
 }
 
 
+# Foreign keys to tables production writes to: added after this revision's tables exist, each in a short
+# transaction of its own (see hitlai_schema.online_ddl), so a live writer is never held up for long.
+PRODUCTION_CHANGES = (
+    online_ddl.foreign_key("page_performance", ["test_run_id"], "test_runs", "CASCADE"),
+    online_ddl.foreign_key("scroll_events", ["test_run_id"], "test_runs", "CASCADE"),
+    online_ddl.foreign_key("click_events", ["test_run_id"], "test_runs", "CASCADE"),
+    online_ddl.foreign_key("form_interactions", ["test_run_id"], "test_runs", "CASCADE"),
+    online_ddl.foreign_key("rage_click_incidents", ["test_run_id"], "test_runs", "CASCADE"),
+    online_ddl.foreign_key("mouse_movements", ["test_run_id"], "test_runs", "CASCADE"),
+    online_ddl.foreign_key("keyboard_events", ["test_run_id"], "test_runs", "CASCADE"),
+    online_ddl.foreign_key("visibility_changes", ["test_run_id"], "test_runs", "CASCADE"),
+    online_ddl.foreign_key("network_requests", ["test_run_id"], "test_runs", "CASCADE"),
+    online_ddl.foreign_key("console_logs", ["test_run_id"], "test_runs", "CASCADE"),
+    online_ddl.foreign_key("javascript_errors", ["test_run_id"], "test_runs", "CASCADE"),
+    online_ddl.foreign_key("element_visibility", ["test_run_id"], "test_runs", "CASCADE"),
+)
+
+
 def upgrade() -> None:
     """Set aside Phase-4 namesakes, create the 12 session recording tables with their indexes, enable RLS on each."""
     op.execute(
@@ -298,9 +317,6 @@ def upgrade() -> None:
         sa.Column("device_pixel_ratio", sa.Numeric(precision=3, scale=2), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("page_performance_pkey")),
-        sa.ForeignKeyConstraint(
-            ["test_run_id"], ["test_runs.id"], name=op.f("page_performance_test_run_id_fkey"), ondelete="CASCADE"
-        ),
         comment="Load timings and Core Web Vitals of each page visited during a session",
         if_not_exists=True,
     )
@@ -340,9 +356,6 @@ def upgrade() -> None:
             ["page_performance.id"],
             name=op.f("scroll_events_page_performance_id_fkey"),
             ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["test_run_id"], ["test_runs.id"], name=op.f("scroll_events_test_run_id_fkey"), ondelete="CASCADE"
         ),
         comment="Scroll positions and depth recorded on a page",
         if_not_exists=True,
@@ -385,9 +398,6 @@ def upgrade() -> None:
             ["page_performance.id"],
             name=op.f("click_events_page_performance_id_fkey"),
             ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["test_run_id"], ["test_runs.id"], name=op.f("click_events_test_run_id_fkey"), ondelete="CASCADE"
         ),
         comment="Clicks recorded on a page, with the element clicked",
         if_not_exists=True,
@@ -433,9 +443,6 @@ def upgrade() -> None:
             ["page_performance.id"],
             name=op.f("form_interactions_page_performance_id_fkey"),
             ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["test_run_id"], ["test_runs.id"], name=op.f("form_interactions_test_run_id_fkey"), ondelete="CASCADE"
         ),
         comment="Interactions with form fields: focus, input, errors and abandonment",
         if_not_exists=True,
@@ -484,9 +491,6 @@ def upgrade() -> None:
             name=op.f("rage_click_incidents_page_performance_id_fkey"),
             ondelete="CASCADE",
         ),
-        sa.ForeignKeyConstraint(
-            ["test_run_id"], ["test_runs.id"], name=op.f("rage_click_incidents_test_run_id_fkey"), ondelete="CASCADE"
-        ),
         comment="Bursts of repeated clicks on one spot, a sign of user frustration",
         if_not_exists=True,
     )
@@ -531,9 +535,6 @@ def upgrade() -> None:
             name=op.f("mouse_movements_page_performance_id_fkey"),
             ondelete="CASCADE",
         ),
-        sa.ForeignKeyConstraint(
-            ["test_run_id"], ["test_runs.id"], name=op.f("mouse_movements_test_run_id_fkey"), ondelete="CASCADE"
-        ),
         comment="Sampled mouse paths and hesitations on a page",
     )
     op.create_index("idx_mouse_movements_created_at", "mouse_movements", [sa.text("created_at DESC")])
@@ -571,9 +572,6 @@ def upgrade() -> None:
             name=op.f("keyboard_events_page_performance_id_fkey"),
             ondelete="CASCADE",
         ),
-        sa.ForeignKeyConstraint(
-            ["test_run_id"], ["test_runs.id"], name=op.f("keyboard_events_test_run_id_fkey"), ondelete="CASCADE"
-        ),
         comment="Key presses recorded on a page, without the characters typed",
     )
     op.create_index("idx_keyboard_events_page", "keyboard_events", ["page_performance_id"])
@@ -603,9 +601,6 @@ def upgrade() -> None:
             ["page_performance.id"],
             name=op.f("visibility_changes_page_performance_id_fkey"),
             ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["test_run_id"], ["test_runs.id"], name=op.f("visibility_changes_test_run_id_fkey"), ondelete="CASCADE"
         ),
         comment="Times the page was hidden or shown again (tab switches)",
     )
@@ -647,9 +642,6 @@ def upgrade() -> None:
             ["page_performance.id"],
             name=op.f("network_requests_page_performance_id_fkey"),
             ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["test_run_id"], ["test_runs.id"], name=op.f("network_requests_test_run_id_fkey"), ondelete="CASCADE"
         ),
         comment="Network requests the page made, with timing and status",
     )
@@ -693,9 +685,6 @@ def upgrade() -> None:
             name=op.f("console_logs_page_performance_id_fkey"),
             ondelete="CASCADE",
         ),
-        sa.ForeignKeyConstraint(
-            ["test_run_id"], ["test_runs.id"], name=op.f("console_logs_test_run_id_fkey"), ondelete="CASCADE"
-        ),
         comment="Browser console messages emitted by the page",
     )
     op.create_index(
@@ -735,9 +724,6 @@ def upgrade() -> None:
             name=op.f("javascript_errors_page_performance_id_fkey"),
             ondelete="CASCADE",
         ),
-        sa.ForeignKeyConstraint(
-            ["test_run_id"], ["test_runs.id"], name=op.f("javascript_errors_test_run_id_fkey"), ondelete="CASCADE"
-        ),
         comment="Uncaught JavaScript errors raised on the page",
     )
     op.create_index("idx_javascript_errors_created_at", "javascript_errors", [sa.text("created_at DESC")])
@@ -776,9 +762,6 @@ def upgrade() -> None:
             name=op.f("element_visibility_page_performance_id_fkey"),
             ondelete="CASCADE",
         ),
-        sa.ForeignKeyConstraint(
-            ["test_run_id"], ["test_runs.id"], name=op.f("element_visibility_test_run_id_fkey"), ondelete="CASCADE"
-        ),
         comment="How long each tracked element stayed in the viewport",
     )
     op.create_index("idx_element_visibility_page", "element_visibility", ["page_performance_id"])
@@ -789,6 +772,7 @@ def upgrade() -> None:
 
     for table in TABLES:
         op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+    online_ddl.apply(PRODUCTION_CHANGES)
 
 
 def downgrade() -> None:

@@ -11,6 +11,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
+from hitlai_schema import online_ddl
+
 revision: str = "20260117000004"
 down_revision: str | None = "20260117000003"
 branch_labels: str | Sequence[str] | None = None
@@ -43,6 +45,11 @@ POLICIES = (
            FOR ALL TO authenticated
            USING (user_id = (select auth.uid())) WITH CHECK (user_id = (select auth.uid()))""",
 )
+
+
+# Foreign keys to tables production writes to: added after this revision's tables exist, each in a short
+# transaction of its own (see hitlai_schema.online_ddl), so a live writer is never held up for long.
+PRODUCTION_CHANGES = (online_ddl.foreign_key("api_status_subscriptions", ["company_id"], "companies", "CASCADE"),)
 
 
 def upgrade() -> None:
@@ -210,9 +217,6 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=True),
         sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("api_status_subscriptions_pkey")),
-        sa.ForeignKeyConstraint(
-            ["company_id"], ["companies.id"], name=op.f("api_status_subscriptions_company_id_fkey"), ondelete="CASCADE"
-        ),
         sa.UniqueConstraint("unsubscribe_token", name=op.f("api_status_subscriptions_unsubscribe_token_key")),
         comment="Who is notified of status changes of which endpoints, and how",
     )
@@ -397,6 +401,7 @@ def upgrade() -> None:
         op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
     for policy in POLICIES:
         op.execute(policy)
+    online_ddl.apply(PRODUCTION_CHANGES)
 
 
 def downgrade() -> None:

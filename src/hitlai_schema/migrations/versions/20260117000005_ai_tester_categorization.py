@@ -12,6 +12,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
+from hitlai_schema import online_ddl
+
 revision: str = "20260117000005"
 down_revision: str | None = "20260117000004"
 branch_labels: str | Sequence[str] | None = None
@@ -179,6 +181,38 @@ POLICIES = (
 )
 
 
+# The tester columns on human_testers and test_runs, the foreign keys to tables production writes to, and
+# the indexes on those tables: each made after this revision's tables exist, in a short transaction of its
+# own or CONCURRENTLY (see hitlai_schema.online_ddl), so a live writer is never held up for long.
+# ADD COLUMN with no default or a constant one only changes the catalog on PostgreSQL 11+: human_testers
+# and test_runs, large in production, are not rewritten.
+PRODUCTION_CHANGES = (
+    online_ddl.add_column("human_testers", "tester_category", "tester_category DEFAULT 'human'::tester_category"),
+    online_ddl.add_column("human_testers", "ai_model_provider", "ai_model_provider"),
+    online_ddl.add_column("human_testers", "ai_model_version", "text"),
+    online_ddl.add_column("human_testers", "ai_configuration", "jsonb DEFAULT '{}'::jsonb"),
+    online_ddl.add_column("test_runs", "tester_category", "tester_category"),
+    online_ddl.add_column("test_runs", "ai_model_provider", "ai_model_provider"),
+    online_ddl.add_column("test_runs", "ai_model_version", "text"),
+    online_ddl.add_column("test_runs", "ai_tokens_used", "integer"),
+    online_ddl.add_column("test_runs", "ai_cost_usd", "numeric(8,4)"),
+    online_ddl.add_column("test_runs", "ai_inference_time_ms", "integer"),
+    online_ddl.foreign_key("ai_tester_performance", ["tester_id"], "human_testers", "CASCADE"),
+    online_ddl.foreign_key("ai_vs_human_comparison", ["ai_test_run_id"], "test_runs", "CASCADE"),
+    online_ddl.foreign_key("ai_vs_human_comparison", ["human_test_run_id"], "test_runs", "CASCADE"),
+    online_ddl.foreign_key("ai_vs_human_comparison", ["test_request_id"], "test_requests", "CASCADE"),
+    online_ddl.foreign_key("ai_tester_assignment_preferences", ["company_id"], "companies", "CASCADE"),
+    online_ddl.index(
+        "human_testers", "idx_human_testers_ai_provider", "(ai_model_provider) WHERE ai_model_provider IS NOT NULL"
+    ),
+    online_ddl.index("human_testers", "idx_human_testers_category", "(tester_category)"),
+    online_ddl.index(
+        "test_runs", "idx_test_runs_ai_provider", "(ai_model_provider) WHERE ai_model_provider IS NOT NULL"
+    ),
+    online_ddl.index("test_runs", "idx_test_runs_tester_category", "(tester_category)"),
+)
+
+
 def upgrade() -> None:
     """Create the enums and 6 tables, add tester columns to human_testers and test_runs, insert reference rows."""
     for enum in ENUMS:
@@ -209,9 +243,6 @@ def upgrade() -> None:
         sa.Column("vs_human_cost_ratio", sa.Numeric(precision=5, scale=2), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("ai_tester_performance_pkey")),
-        sa.ForeignKeyConstraint(
-            ["tester_id"], ["human_testers.id"], name=op.f("ai_tester_performance_tester_id_fkey"), ondelete="CASCADE"
-        ),
         comment="Performance of an AI tester over a period, beside comparable human testers",
     )
     op.create_index("idx_ai_tester_performance_period", "ai_tester_performance", [sa.text("period_start DESC")])
@@ -242,24 +273,6 @@ def upgrade() -> None:
         sa.Column("validation_notes", sa.Text(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("ai_vs_human_comparison_pkey")),
-        sa.ForeignKeyConstraint(
-            ["ai_test_run_id"],
-            ["test_runs.id"],
-            name=op.f("ai_vs_human_comparison_ai_test_run_id_fkey"),
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["human_test_run_id"],
-            ["test_runs.id"],
-            name=op.f("ai_vs_human_comparison_human_test_run_id_fkey"),
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["test_request_id"],
-            ["test_requests.id"],
-            name=op.f("ai_vs_human_comparison_test_request_id_fkey"),
-            ondelete="CASCADE",
-        ),
         comment="Side-by-side results of an AI and a human test run of the same request",
     )
     op.create_index("idx_ai_vs_human_comparison_provider", "ai_vs_human_comparison", ["ai_model_provider"])
@@ -366,12 +379,6 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=True),
         sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("ai_tester_assignment_preferences_pkey")),
-        sa.ForeignKeyConstraint(
-            ["company_id"],
-            ["companies.id"],
-            name=op.f("ai_tester_assignment_preferences_company_id_fkey"),
-            ondelete="CASCADE",
-        ),
         comment="How a company wants tests split between AI and human testers",
     )
     op.create_index(
@@ -425,75 +432,30 @@ def upgrade() -> None:
     for policy in POLICIES:
         op.execute(policy)
 
-    # ADD COLUMN with no default or a constant one only changes the catalog on
-    # PostgreSQL 11+: human_testers and test_runs, large in production, are not rewritten.
-    op.add_column(
-        "human_testers",
-        sa.Column(
-            "tester_category",
-            postgresql.ENUM(name="tester_category", create_type=False),
-            server_default=sa.text("'human'::tester_category"),
-            nullable=True,
-        ),
-    )
-    op.add_column(
-        "human_testers",
-        sa.Column("ai_model_provider", postgresql.ENUM(name="ai_model_provider", create_type=False), nullable=True),
-    )
-    op.add_column("human_testers", sa.Column("ai_model_version", sa.Text(), nullable=True))
-    op.add_column(
-        "human_testers",
-        sa.Column("ai_configuration", postgresql.JSONB(), server_default=sa.text("'{}'::jsonb"), nullable=True),
-    )
-    op.create_index(
-        "idx_human_testers_ai_provider",
-        "human_testers",
-        ["ai_model_provider"],
-        postgresql_where=sa.text("ai_model_provider IS NOT NULL"),
-    )
-    op.create_index("idx_human_testers_category", "human_testers", ["tester_category"])
-    op.add_column(
-        "test_runs",
-        sa.Column("tester_category", postgresql.ENUM(name="tester_category", create_type=False), nullable=True),
-    )
-    op.add_column(
-        "test_runs",
-        sa.Column("ai_model_provider", postgresql.ENUM(name="ai_model_provider", create_type=False), nullable=True),
-    )
-    op.add_column("test_runs", sa.Column("ai_model_version", sa.Text(), nullable=True))
-    op.add_column("test_runs", sa.Column("ai_tokens_used", sa.Integer(), nullable=True))
-    op.add_column("test_runs", sa.Column("ai_cost_usd", sa.Numeric(precision=8, scale=4), nullable=True))
-    op.add_column("test_runs", sa.Column("ai_inference_time_ms", sa.Integer(), nullable=True))
-    op.create_index(
-        "idx_test_runs_ai_provider",
-        "test_runs",
-        ["ai_model_provider"],
-        postgresql_where=sa.text("ai_model_provider IS NOT NULL"),
-    )
-    op.create_index("idx_test_runs_tester_category", "test_runs", ["tester_category"])
-
     op.execute(PRICING.insert().values([{**row, "effective_from": sa.func.now()} for row in PRICING_ROWS]))
     op.execute(MODEL_CAPABILITIES.insert().values(list(MODEL_CAPABILITY_ROWS)))
+    online_ddl.apply(PRODUCTION_CHANGES)
 
 
 def downgrade() -> None:
     """Drop the tables (and their reference rows), the columns added to core tables, and the enums."""
     for table in reversed(TABLES):
         op.drop_table(table)
-    # Indexes first: a partial index whose predicate uses an enum would otherwise pin it.
-    op.drop_index("idx_test_runs_tester_category", table_name="test_runs")
-    op.drop_index("idx_test_runs_ai_provider", table_name="test_runs")
-    op.drop_column("test_runs", "ai_inference_time_ms")
-    op.drop_column("test_runs", "ai_cost_usd")
-    op.drop_column("test_runs", "ai_tokens_used")
-    op.drop_column("test_runs", "ai_model_version")
-    op.drop_column("test_runs", "ai_model_provider")
-    op.drop_column("test_runs", "tester_category")
-    op.drop_index("idx_human_testers_category", table_name="human_testers")
-    op.drop_index("idx_human_testers_ai_provider", table_name="human_testers")
-    op.drop_column("human_testers", "ai_configuration")
-    op.drop_column("human_testers", "ai_model_version")
-    op.drop_column("human_testers", "ai_model_provider")
-    op.drop_column("human_testers", "tester_category")
+    # Indexes first: a partial index whose predicate uses an enum would otherwise pin it. IF EXISTS: an
+    # upgrade stopped before it finished its production changes (see PRODUCTION_CHANGES) can be reverted too.
+    op.drop_index("idx_test_runs_tester_category", table_name="test_runs", if_exists=True)
+    op.drop_index("idx_test_runs_ai_provider", table_name="test_runs", if_exists=True)
+    op.drop_column("test_runs", "ai_inference_time_ms", if_exists=True)
+    op.drop_column("test_runs", "ai_cost_usd", if_exists=True)
+    op.drop_column("test_runs", "ai_tokens_used", if_exists=True)
+    op.drop_column("test_runs", "ai_model_version", if_exists=True)
+    op.drop_column("test_runs", "ai_model_provider", if_exists=True)
+    op.drop_column("test_runs", "tester_category", if_exists=True)
+    op.drop_index("idx_human_testers_category", table_name="human_testers", if_exists=True)
+    op.drop_index("idx_human_testers_ai_provider", table_name="human_testers", if_exists=True)
+    op.drop_column("human_testers", "ai_configuration", if_exists=True)
+    op.drop_column("human_testers", "ai_model_version", if_exists=True)
+    op.drop_column("human_testers", "ai_model_provider", if_exists=True)
+    op.drop_column("human_testers", "tester_category", if_exists=True)
     for enum in reversed(ENUMS):
         enum.drop(op.get_bind())
