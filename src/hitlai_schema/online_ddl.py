@@ -104,15 +104,33 @@ END
 $invalid$"""
 
 
-def state(connection: sa.Connection, change: Change) -> Literal["done", "missing", "invalid"]:
-    if change.kind == "column":
-        query = "SELECT true FROM pg_attribute WHERE attrelid = to_regclass(:table) AND attname = :name AND NOT attisdropped"
-    elif change.kind == "foreign_key":
-        query = "SELECT true FROM pg_constraint WHERE conrelid = to_regclass(:table) AND conname = :name"
-    else:
-        query = "SELECT indisvalid FROM pg_index WHERE indexrelid = to_regclass('public.' || :name)"
-    found = connection.execute(sa.text(query), {"table": f"public.{change.table}", "name": change.name}).scalar()
-    return "missing" if found is None else "done" if found else "invalid"
+State = Literal["done", "missing", "invalid"]
+
+# Each change's state in one round trip: a column or key exists or not; an index may also be INVALID.
+STATES = """
+SELECT CASE change.kind
+    WHEN 'column' THEN (SELECT true FROM pg_attribute WHERE attrelid = to_regclass('public.' || change.tbl)
+                        AND attname = change.name AND NOT attisdropped)
+    WHEN 'foreign_key' THEN (SELECT true FROM pg_constraint WHERE conrelid = to_regclass('public.' || change.tbl)
+                             AND conname = change.name)
+    ELSE (SELECT indisvalid FROM pg_index WHERE indexrelid = to_regclass('public.' || change.name))
+END
+FROM unnest(CAST(:kinds AS text[]), CAST(:tables AS text[]), CAST(:names AS text[])) WITH ORDINALITY
+    AS change(kind, tbl, name, position)
+ORDER BY change.position
+"""
+
+
+def states(connection: sa.Connection, changes: Sequence[Change]) -> list[State]:
+    found = connection.execute(
+        sa.text(STATES),
+        {
+            "kinds": [change.kind for change in changes],
+            "tables": [change.table for change in changes],
+            "names": [change.name for change in changes],
+        },
+    ).scalars()
+    return ["missing" if value is None else "done" if value else "invalid" for value in found]
 
 
 @dataclass(frozen=True)
@@ -131,10 +149,11 @@ def complete(
     log: Callable[[str], None],
 ) -> None:
     """Make every change not yet made, online, on a connection outside any transaction."""
-    for change in changes:
-        connection.rollback()
-        current = state(connection, change)
-        connection.rollback()
+    changes = list(changes)
+    connection.rollback()
+    found = states(connection, changes)
+    connection.rollback()
+    for change, current in zip(changes, found, strict=True):
         if current == "done":
             continue
         try:
