@@ -18,6 +18,7 @@ from alembic.runtime.migration import MigrationContext, RevisionStep
 from sqlalchemy.engine import Connection
 
 import hitlai_schema
+import hitlai_schema.drift
 from hitlai_schema import deploy, live_tables, safeguards
 from hitlai_schema.database import (
     MigrationError,
@@ -132,8 +133,14 @@ def process_revision_directives(migration_context: Any, revision: Any, directive
             downgrade_ops.ops = _drop_core_comment_changes(downgrade_ops.ops)
 
 
+def security_comparison_options() -> dict[str, Any]:
+    """Autogenerate and `alembic check` also compare RLS, policies, the API roles' privileges and CHECKs."""
+    return {"autogenerate_plugins": ["alembic.autogenerate.*", hitlai_schema.drift.PLUGIN_NAME]}
+
+
 def configure_options() -> dict[str, Any]:
     return {
+        **security_comparison_options(),
         "target_metadata": target_metadata,
         "include_name": include_name,
         "include_object": include_object,

@@ -45,6 +45,13 @@ POLICIES = (
 )
 
 
+# Every column of api_status_subscriptions but its identity, creation time, verification and tokens.
+USER_SET_SUBSCRIPTION_COLUMNS = (
+    "email, user_id, company_id, subscribe_to_all, subscribed_endpoints, notify_on_incidents, "
+    "notify_on_maintenance, notify_on_resolution, min_severity, is_active, updated_at"
+)
+
+
 def upgrade() -> None:
     """Create the 9 API health tables with their indexes and RLS, and open the public status page."""
     op.create_table(
@@ -398,8 +405,20 @@ def upgrade() -> None:
     for policy in POLICIES:
         op.execute(policy)
 
+    # Privileges (spec decision 5): the backend reaches every table; the policies above can only open
+    # rows of a table the role may read at all. REVOKE ALL first, so that a project still carrying
+    # Supabase's old GRANT ALL default privileges ends like a new one.
+    op.execute(f"REVOKE ALL ON {', '.join(TABLES)} FROM anon, authenticated, service_role")
+    op.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(TABLES)} TO service_role")
+    op.execute("GRANT SELECT ON api_uptime_summary, api_endpoint_configs, api_incident_updates TO anon, authenticated")
+    op.execute("GRANT SELECT, DELETE ON api_status_subscriptions TO authenticated")
+    # Verification and the unsubscribe link are the server's: a user may write every other column.
+    op.execute(f"GRANT INSERT ({USER_SET_SUBSCRIPTION_COLUMNS}) ON api_status_subscriptions TO authenticated")
+    op.execute(f"GRANT UPDATE ({USER_SET_SUBSCRIPTION_COLUMNS}) ON api_status_subscriptions TO authenticated")
+
 
 def downgrade() -> None:
     """Drop the tables, dependants first, and with them their policies."""
+    op.execute(f"REVOKE ALL ON {', '.join(TABLES)} FROM anon, authenticated, service_role")
     for table in reversed(TABLES):
         op.drop_table(table)
