@@ -231,14 +231,17 @@ def test_users_manage_only_their_own_status_subscriptions(db):
 
 
 def test_a_user_cannot_subscribe_in_someone_elses_name(db):
-    """The policy's WITH CHECK holds even where the column privileges allow the insert."""
+    """A user subscribes in their own name only: the policy's WITH CHECK holds where the column privileges allow."""
     me, someone_else = uuid.uuid4(), uuid.uuid4()
     with acting_as(db, "authenticated", me):
-        # unsubscribe_token is NOT NULL with no default and the server's to choose: only the
-        # backend can create a subscription; a user's own insert stops at the missing token.
-        assert refused(
-            db, f"INSERT INTO {SUBSCRIPTIONS} (email, user_id) VALUES ('me@example.com', '{me}')", "not-null constraint"
-        )
+        # The server draws the unsubscribe token the user may not set.
+        token = db.execute(
+            sa.text(
+                f"INSERT INTO {SUBSCRIPTIONS} (email, user_id) VALUES ('me@example.com', '{me}') "
+                "RETURNING unsubscribe_token"
+            )
+        ).scalar_one()
+        assert re.fullmatch(r"[0-9a-f]{64}", token)
         assert refused(
             db,
             f"INSERT INTO {SUBSCRIPTIONS} (email, user_id) VALUES ('me@example.com', '{someone_else}')",

@@ -176,7 +176,8 @@ class APIStatusSubscription(Base):
     verified: Mapped[DefaultFalse | None]
     verification_token: Mapped[str | None]
     verified_at: Mapped[datetime | None]
-    unsubscribe_token: Mapped[str] = mapped_column(unique=True)
+    # Drawn by a BEFORE INSERT trigger when not given: the server's to choose, not a column default.
+    unsubscribe_token: Mapped[str] = mapped_column(unique=True, server_default=sa.FetchedValue())
     created_at: Mapped[TimestampNow | None]
     updated_at: Mapped[UpdatedAt | None]
 

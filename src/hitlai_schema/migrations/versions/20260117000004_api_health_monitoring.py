@@ -416,9 +416,30 @@ def upgrade() -> None:
     op.execute(f"GRANT INSERT ({USER_SET_SUBSCRIPTION_COLUMNS}) ON api_status_subscriptions TO authenticated")
     op.execute(f"GRANT UPDATE ({USER_SET_SUBSCRIPTION_COLUMNS}) ON api_status_subscriptions TO authenticated")
 
+    # unsubscribe_token is NOT NULL, unique and the server's to choose, and decision 5 lets a user insert
+    # their own subscription without it: the database draws one (two uuids: 244 random bits) when none is given.
+    op.execute(
+        """CREATE FUNCTION public.api_status_subscriptions_draw_unsubscribe_token() RETURNS trigger
+           LANGUAGE plpgsql SET search_path = '' AS $$
+           BEGIN
+               IF NEW.unsubscribe_token IS NULL THEN
+                   NEW.unsubscribe_token := replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '');
+               END IF;
+               RETURN NEW;
+           END
+           $$"""
+    )
+    op.execute("REVOKE ALL ON FUNCTION public.api_status_subscriptions_draw_unsubscribe_token() FROM PUBLIC")
+    op.execute(
+        """CREATE TRIGGER api_status_subscriptions_draw_unsubscribe_token
+           BEFORE INSERT ON api_status_subscriptions
+           FOR EACH ROW EXECUTE FUNCTION public.api_status_subscriptions_draw_unsubscribe_token()"""
+    )
+
 
 def downgrade() -> None:
-    """Drop the tables, dependants first, and with them their policies."""
+    """Drop the tables, dependants first, and with them their policies and the token trigger."""
     op.execute(f"REVOKE ALL ON {', '.join(TABLES)} FROM anon, authenticated, service_role")
     for table in reversed(TABLES):
         op.drop_table(table)
+    op.execute("DROP FUNCTION public.api_status_subscriptions_draw_unsubscribe_token()")
