@@ -174,10 +174,17 @@ def head_engine(postgresql_noproc) -> Iterator[sa.Engine]:
         yield engine
 
 
-@pytest.fixture
-def head(head_engine: sa.Engine) -> Iterator[sa.Connection]:
-    """A connection to the head database inside a transaction that is rolled back afterwards."""
-    with head_engine.connect() as connection:
+@contextmanager
+def rolled_back(engine: sa.Engine) -> Iterator[sa.Connection]:
+    """A connection inside a transaction that is rolled back afterwards, so tests can share a database."""
+    with engine.connect() as connection:
         transaction = connection.begin()
         yield connection
         transaction.rollback()
+
+
+@pytest.fixture
+def head(head_engine: sa.Engine) -> Iterator[sa.Connection]:
+    """A connection to the head database; what a test changes is rolled back."""
+    with rolled_back(head_engine) as connection:
+        yield connection

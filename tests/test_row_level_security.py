@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from conftest import migrated_database
+from conftest import migrated_database, rolled_back
 from rows import insert
 from spec import BASELINE, PHASE5_TABLES
 
@@ -69,11 +69,9 @@ def api_engine(request, postgresql_noproc) -> Iterator[sa.Engine]:
 
 @pytest.fixture
 def db(api_engine: sa.Engine) -> Iterator[sa.Connection]:
-    """The prepared database at head, inside a transaction that is rolled back afterwards."""
-    with api_engine.connect() as connection:
-        transaction = connection.begin()
+    """The prepared database at head; what a test changes is rolled back."""
+    with rolled_back(api_engine) as connection:
         yield connection
-        transaction.rollback()
 
 
 @contextmanager
