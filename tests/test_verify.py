@@ -3,14 +3,14 @@
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 import sqlalchemy as sa
 from alembic import command
 from conftest import ROOT
 
-from hitlai_schema import access, deploy, verify
-from hitlai_schema.access import Policy
+from hitlai_schema import APIUptimeSummary, deploy, verify
 
 CHANGED_CHECK = (
     "ALTER TABLE ai_alignment_metrics DROP CONSTRAINT ai_alignment_metrics_alignment_score_check",
@@ -147,14 +147,11 @@ def test_autogenerate_renders_a_policy_change_that_applied_makes_check_clean(
     shutil.copytree(deploy.MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
     config = deploy.alembic_config(engine)
     config.set_main_option("script_location", str(scripts))
+    # The model changes its policy, as a developer would edit APIUptimeSummary's __table_args__.
     recent = "period_end > now() - interval '90 days'"
-    changed = [
-        Policy(policy.name, policy.table, policy.command, policy.roles, recent)
-        if policy.name == "status_page_reads_uptime"
-        else policy
-        for policy in access.POLICIES
-    ]
-    monkeypatch.setattr(access, "POLICIES", tuple(changed))
+    uptime = APIUptimeSummary.__table__.info
+    (policy,) = uptime["policies"]
+    monkeypatch.setitem(uptime, "policies", (replace(policy, using=recent),))
 
     written = command.revision(config, message="status page shows 90 days", autogenerate=True)
     revision_file = scripts / "versions" / f"{written.revision}_status_page_shows_90_days.py"

@@ -1,7 +1,8 @@
 """Who may read and write what through Supabase's Data API: spec decision 5 as privileges and policies.
 
-Declared once, here: the tests, the drift check, `hitlai-schema verify` and the README's Security
-section read these. The revisions write the same grants out as SQL of their own (frozen history).
+Declared once, here (the policies beside their models, gathered by `policies()`): the tests, the drift
+check, `hitlai-schema verify` and the README's Security section read these. The revisions write the same
+grants and policies out as SQL of their own (frozen history).
 
 Two layers guard a Phase-5 table. Privileges decide whether a role may touch the table at all
 (Supabase no longer grants new tables in `public` to its API roles by default); row-level
@@ -10,11 +11,11 @@ policies below are the only rows opened to them. `service_role` bypasses row-lev
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import replace
 
 from hitlai_schema import alignment, api_health, monitoring, session_recording, tester_categorization  # noqa: F401
 from hitlai_schema.api_health import APIStatusSubscription
-from hitlai_schema.base import Base
+from hitlai_schema.base import Base, Policy
 from hitlai_schema.core import Company, HumanTester, TestRequest, TestRun, UserSession
 
 # The roles through which PostgREST (supabase-js) runs every request.
@@ -77,34 +78,13 @@ COLUMN_PRIVILEGES: Mapping[str, Mapping[str, Mapping[str, frozenset[str]]]] = {
 ROW_LEVEL_SECURITY_TABLES = PHASE5_TABLES
 
 
-@dataclass(frozen=True)
-class Policy:
-    """A row-level security policy; expressions are SQL, compared as PostgreSQL normalises them."""
-
-    name: str
-    table: str
-    command: str  # SELECT, INSERT, UPDATE, DELETE or ALL
-    roles: tuple[str, ...]
-    using: str | None
-    with_check: str | None = None
-
-
-# (select auth.uid()) is evaluated once per query rather than once per row, as Supabase advises.
-OWN_ROWS = "user_id = (select auth.uid())"
-
-POLICIES = (
-    Policy("status_page_reads_uptime", "api_uptime_summary", "SELECT", ("anon", "authenticated"), "true"),
-    Policy(
-        "status_page_reads_public_endpoints", "api_endpoint_configs", "SELECT", ("anon", "authenticated"), "is_public"
-    ),
-    Policy(
-        "status_page_reads_public_updates", "api_incident_updates", "SELECT", ("anon", "authenticated"), "is_public"
-    ),
-    Policy("users_manage_own_subscriptions", SUBSCRIPTIONS_TABLE, "ALL", ("authenticated",), OWN_ROWS, OWN_ROWS),
-    Policy("catalog_reads_active_pricing", "ai_tester_pricing", "SELECT", ("authenticated",), "is_active"),
-    Policy("catalog_reads_available_models", "ai_model_capabilities", "SELECT", ("authenticated",), "is_available"),
-    Policy("catalog_reads_benchmarks", "ai_capability_benchmarks", "SELECT", ("authenticated",), "true"),
-)
+def policies() -> tuple[Policy, ...]:
+    """Every policy the models declare (`policies(...)` in their `__table_args__`), with its table."""
+    return tuple(
+        replace(policy, table=table.name)
+        for table in Base.metadata.sorted_tables
+        for policy in table.info.get("policies", ())
+    )
 
 
 def privilege_matrix_markdown() -> str:

@@ -231,7 +231,7 @@ def declared_state(
     checks = {}
     declared_checks = model_checks(check_tables)
     with scratch_copies(connection, security | {table for table, _ in declared_checks}) as copies:
-        for policy in access.POLICIES:
+        for policy in access.policies():
             if policy.table not in security:
                 continue
             state = PolicyState(

@@ -197,7 +197,7 @@ SECURITY_CHECKS = {
 }
 SECURITY_OK = {
     "row level security": "on for every Phase-5 table",
-    "policies": f"exactly the {len(access.POLICIES)} declared",
+    "policies": f"exactly the {len(access.policies())} declared",
     "privileges": "anon, authenticated, service_role hold exactly the declared table and column privileges",
     "check constraints": "every modelled CHECK, as declared, and no other",
 }
