@@ -9,7 +9,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -148,26 +149,17 @@ def run_alembic(db_url: sa.URL):
     return run
 
 
-@pytest.fixture(scope="session")
-def head_engine(postgresql_noproc) -> Iterator[sa.Engine]:
-    """One database upgraded to head for the whole session; tests use it through `head` only."""
+@contextmanager
+def migrated_database(server, name: str, prepare: Sequence[str] = ()) -> Iterator[sa.Engine]:
+    """A database of its own on the session's server, prepared by the given SQL, then upgraded to head."""
     from pytest_postgresql.janitor import DatabaseJanitor
 
-    with DatabaseJanitor(
-        user=postgresql_noproc.user,
-        host=postgresql_noproc.host,
-        port=postgresql_noproc.port,
-        dbname="hitlai_head",
-        password=postgresql_noproc.password,
-    ):
-        url = database_url(
-            postgresql_noproc.host,
-            postgresql_noproc.port,
-            postgresql_noproc.user,
-            postgresql_noproc.password,
-            "hitlai_head",
-        )
+    with DatabaseJanitor(user=server.user, host=server.host, port=server.port, dbname=name, password=server.password):
+        url = database_url(server.host, server.port, server.user, server.password, name)
         engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+        with engine.begin() as connection:
+            for statement in prepare:
+                connection.execute(sa.text(statement))
         config = Config(str(ROOT / "alembic.ini"))
         config.attributes.update(configure_logger=False, connection=engine)
         command.upgrade(config, "head")
@@ -175,10 +167,24 @@ def head_engine(postgresql_noproc) -> Iterator[sa.Engine]:
         engine.dispose()
 
 
-@pytest.fixture
-def head(head_engine: sa.Engine) -> Iterator[sa.Connection]:
-    """A connection to the head database inside a transaction that is rolled back afterwards."""
-    with head_engine.connect() as connection:
+@pytest.fixture(scope="session")
+def head_engine(postgresql_noproc) -> Iterator[sa.Engine]:
+    """One database upgraded to head for the whole session; tests use it through `head` only."""
+    with migrated_database(postgresql_noproc, "hitlai_head") as engine:
+        yield engine
+
+
+@contextmanager
+def rolled_back(engine: sa.Engine) -> Iterator[sa.Connection]:
+    """A connection inside a transaction that is rolled back afterwards, so tests can share a database."""
+    with engine.connect() as connection:
         transaction = connection.begin()
         yield connection
         transaction.rollback()
+
+
+@pytest.fixture
+def head(head_engine: sa.Engine) -> Iterator[sa.Connection]:
+    """A connection to the head database; what a test changes is rolled back."""
+    with rolled_back(head_engine) as connection:
+        yield connection

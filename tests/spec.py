@@ -49,3 +49,8 @@ def expected_table(name: str, at_revision: str = HEAD) -> dict[str, Any]:
         "check_constraints": by_name(table["check_constraints"]),
         "indexes": by_name(table["indexes"]),
     }
+
+
+# NOT NULL without a column default, yet drawn by a BEFORE INSERT trigger when not given (revision 20260117000004):
+# an insert without it, or with NULL, gets a value; an update to NULL is refused.
+TRIGGER_FILLED = {("api_status_subscriptions", "unsubscribe_token")}

@@ -47,6 +47,33 @@ def test_compatibility_layer_gives_auth_users_and_uid(migrate, engine):
     assert dict(roles) == {"anon": False, "authenticated": False, "service_role": True}
 
 
+def test_compatibility_layer_is_supabase_as_it_is_today(migrate, engine):
+    """Usage of the schemas, no default privileges, and auth.uid() reading either form of the JWT claims."""
+    migrate("upgrade", BASELINE)
+    someone = "2f0e1f9c-3f4a-4b8e-9d57-0c1e6a5b7d21"
+    with engine.begin() as connection:
+        usage = connection.execute(
+            sa.text(
+                "SELECT r, s, has_schema_privilege(r, s, 'USAGE') FROM unnest(ARRAY['anon', 'authenticated', "
+                "'service_role']) r, unnest(ARRAY['public', 'auth']) s"
+            )
+        ).all()
+        default_privileges = connection.execute(sa.text("SELECT count(*) FROM pg_default_acl")).scalar_one()
+        config = connection.execute(sa.text("SELECT proconfig FROM pg_proc WHERE oid = 'auth.uid()'::regprocedure"))
+        uid = "SELECT auth.uid()::text"
+        connection.execute(sa.text("SELECT set_config('request.jwt.claim.sub', :sub, true)"), {"sub": someone})
+        from_old_setting = connection.execute(sa.text(uid)).scalar_one()
+        connection.execute(sa.text("SELECT set_config('request.jwt.claims', '{}', true)"))
+        from_old_setting_beside_empty_claims = connection.execute(sa.text(uid)).scalar_one()
+        connection.execute(sa.text("SELECT set_config('request.jwt.claim.sub', '', true)"))
+        nobody = connection.execute(sa.text(uid)).scalar_one()
+    assert all(held for _, _, held in usage)
+    assert default_privileges == 0
+    assert config.scalar_one() == ['search_path=""']
+    assert from_old_setting == from_old_setting_beside_empty_claims == someone
+    assert nobody is None
+
+
 def test_downgrade_base_leaves_an_empty_schema(migrate, engine):
     migrate("upgrade", "head")
     migrate("downgrade", "base")

@@ -1,11 +1,51 @@
-"""Spec decision 5: RLS on every Phase-5 table, opened only by the listed policies (Supabase roles anon, authenticated)."""
+"""Spec decision 5 as Supabase enforces it: privileges per API role, then row-level security policies.
 
+Every test runs on two databases upgraded to head: one prepared like a Supabase project today (the
+roles, no default privileges) and one like an older project whose default privileges still GRANT
+ALL on new tables to the API roles. Both must end with the same effective privileges.
+"""
+
+import re
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from conftest import migrated_database, rolled_back
 from rows import insert
-from spec import PHASE5_TABLES
+from spec import BASELINE, PHASE5_TABLES
+
+from hitlai_schema.access import (
+    API_ROLES,
+    COLUMN_PRIVILEGES,
+    TABLE_PRIVILEGE_TYPES,
+    TABLE_PRIVILEGES,
+    privilege_matrix_markdown,
+)
+
+ROLES_AS_ON_SUPABASE = """
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'anon') THEN CREATE ROLE anon NOLOGIN; END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'authenticated') THEN CREATE ROLE authenticated NOLOGIN; END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'service_role') THEN
+        CREATE ROLE service_role NOLOGIN BYPASSRLS;
+    END IF;
+END
+$$"""
+
+PRIVILEGE_MODELS = {
+    "no_default_privileges": [ROLES_AS_ON_SUPABASE],
+    "old_grant_all_defaults": [
+        ROLES_AS_ON_SUPABASE,
+        "GRANT USAGE ON SCHEMA public TO anon, authenticated, service_role",
+        "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO anon, authenticated, service_role",
+        "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON SEQUENCES TO anon, authenticated, service_role",
+        "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON FUNCTIONS TO anon, authenticated, service_role",
+    ],
+}
 
 # table -> (roles that may read it, the boolean column that decides which rows; None: all rows)
 READABLE = {
@@ -16,55 +56,218 @@ READABLE = {
     "ai_model_capabilities": ({"authenticated"}, "is_available"),
     "ai_capability_benchmarks": ({"authenticated"}, None),
 }
+SUBSCRIPTIONS = "api_status_subscriptions"
+SERVER_SET_COLUMNS = ("verified", "verified_at", "verification_token", "unsubscribe_token")
+DENIED = "permission denied"
 
 
-def visible_rows(connection: sa.Connection, table: str, role: str, user_id: uuid.UUID | None = None) -> int:
-    """How many rows of table the role sees (inside a savepoint, so the role switch is undone)."""
+@pytest.fixture(scope="module", params=list(PRIVILEGE_MODELS))
+def api_engine(request, postgresql_noproc) -> Iterator[sa.Engine]:
+    with migrated_database(postgresql_noproc, f"hitlai_{request.param}", PRIVILEGE_MODELS[request.param]) as engine:
+        yield engine
+
+
+@pytest.fixture
+def db(api_engine: sa.Engine) -> Iterator[sa.Connection]:
+    """The prepared database at head; what a test changes is rolled back."""
+    with rolled_back(api_engine) as connection:
+        yield connection
+
+
+@contextmanager
+def acting_as(connection: sa.Connection, role: str, user_id: uuid.UUID | None = None) -> Iterator[None]:
+    """Run as PostgREST would for this role (and signed-in user), undone afterwards."""
     with connection.begin_nested() as savepoint:
         if user_id:
-            connection.execute(
-                sa.text("SELECT set_config('request.jwt.claims', :claims, true)"), {"claims": f'{{"sub": "{user_id}"}}'}
-            )
+            claims = f'{{"sub": "{user_id}", "role": "{role}"}}'
+            connection.execute(sa.text("SELECT set_config('request.jwt.claims', :claims, true)"), {"claims": claims})
         connection.execute(sa.text(f"SET LOCAL ROLE {role}"))
-        count = connection.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one()
+        yield
         savepoint.rollback()
-    return count
+
+
+def refused(connection: sa.Connection, statement: str, match: str = DENIED) -> bool:
+    """Whether the statement fails with an error matching `match` (undone either way)."""
+    try:
+        with connection.begin_nested() as savepoint:
+            connection.execute(sa.text(statement))
+            savepoint.rollback()
+    except sa.exc.DBAPIError as exc:
+        assert re.search(match, str(exc.orig)), exc
+        return True
+    return False
+
+
+def privilege_types(connection: sa.Connection) -> tuple[str, ...]:
+    maintain = connection.execute(sa.text("SELECT current_setting('server_version_num')::int >= 170000")).scalar()
+    return TABLE_PRIVILEGE_TYPES + (("MAINTAIN",) if maintain else ())
+
+
+def test_effective_table_privileges_equal_the_matrix(db):
+    types = privilege_types(db)
+    effective = {
+        (row.table, row.role): {privilege for privilege, held in zip(types, row.held, strict=True) if held}
+        for row in db.execute(
+            sa.text(
+                "SELECT t AS table, r AS role, ARRAY(SELECT has_table_privilege(r, 'public.' || t, p) "
+                "FROM unnest(CAST(:types AS text[])) WITH ORDINALITY AS x(p, n) ORDER BY n) AS held "
+                "FROM unnest(CAST(:tables AS text[])) t, unnest(CAST(:roles AS text[])) r"
+            ),
+            {"types": list(types), "tables": [*PHASE5_TABLES, "alembic_version"], "roles": list(API_ROLES)},
+        )
+    }
+    expected = {(table, role): set(TABLE_PRIVILEGES[table][role]) for table in PHASE5_TABLES for role in API_ROLES}
+    expected |= {("alembic_version", role): set() for role in API_ROLES}
+    assert effective == expected
+
+
+def test_effective_column_privileges_equal_the_matrix(db):
+    """Beyond its table-level privileges, a role holds only the declared column privileges."""
+    held = {
+        (row.table, row.role, row.privilege, row.column)
+        for row in db.execute(
+            sa.text(
+                "SELECT c.relname AS table, r AS role, p AS privilege, a.attname AS column "
+                "FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped, "
+                "unnest(CAST(:roles AS text[])) r, unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'REFERENCES']) p "
+                "WHERE c.oid = ANY (ARRAY(SELECT to_regclass('public.' || t) FROM unnest(CAST(:tables AS text[])) t)) "
+                "AND has_column_privilege(r, c.oid, a.attnum, p) AND NOT has_table_privilege(r, c.oid, p)"
+            ),
+            {"roles": list(API_ROLES), "tables": [*PHASE5_TABLES, "alembic_version"]},
+        )
+    }
+    expected = {
+        (table, role, privilege, column)
+        for table, by_role in COLUMN_PRIVILEGES.items()
+        for role, by_privilege in by_role.items()
+        for privilege, columns in by_privilege.items()
+        for column in columns
+    }
+    assert held == expected
+    assert not {column for table, role, privilege, column in held if column in SERVER_SET_COLUMNS}
+
+
+def test_alembic_version_is_the_owners_alone(db):
+    assert db.execute(
+        sa.text("SELECT relrowsecurity FROM pg_class WHERE oid = 'public.alembic_version'::regclass")
+    ).scalar()
+    for role in API_ROLES:
+        with acting_as(db, role):
+            for statement in (
+                "SELECT * FROM alembic_version",
+                "INSERT INTO alembic_version VALUES ('x')",
+                "UPDATE alembic_version SET version_num = 'x'",
+                "DELETE FROM alembic_version",
+                "TRUNCATE alembic_version",
+            ):
+                assert refused(db, statement), f"{role}: {statement}"
+
+
+def test_no_api_role_may_truncate_or_write_what_it_may_not(db):
+    for role in API_ROLES:
+        with acting_as(db, role, uuid.uuid4()):
+            for table in PHASE5_TABLES:
+                assert refused(db, f"TRUNCATE {table}"), f"{role} truncated {table}"
+                if role == "service_role" or (role == "authenticated" and table == SUBSCRIPTIONS):
+                    continue
+                assert refused(db, f"DELETE FROM {table}"), f"{role} deleted from {table}"
+                assert refused(db, f"UPDATE {table} SET id = id"), f"{role} updated {table}"
+                assert refused(db, f"INSERT INTO {table} (id) VALUES (gen_random_uuid())"), f"{role} inserted {table}"
+
+
+def test_service_role_reads_and_writes_every_phase5_table(db):
+    with acting_as(db, "service_role"):
+        for table in PHASE5_TABLES:
+            row_id = insert(db, table)
+            params = {"id": row_id}
+            assert db.execute(sa.text(f"UPDATE {table} SET id = id WHERE id = :id"), params).rowcount == 1, table
+            assert db.execute(sa.text(f"SELECT count(*) FROM {table} WHERE id = :id"), params).scalar() == 1, table
+            assert db.execute(sa.text(f"DELETE FROM {table} WHERE id = :id"), params).rowcount == 1, table
 
 
 @pytest.mark.parametrize("table", PHASE5_TABLES)
-@pytest.mark.parametrize("role", ["anon", "authenticated", "service_role"])
-def test_role_sees_only_what_a_policy_opens(head, table, role):
+def test_api_roles_see_only_what_a_policy_opens(db, table):
     roles, deciding_column = READABLE.get(table, (set(), None))
-    head.execute(sa.text(f"DELETE FROM {table}"))  # reference rows; the transaction is rolled back
+    db.execute(sa.text(f"DELETE FROM {table}"))  # reference rows; the transaction is rolled back
     if deciding_column:
-        insert(head, table, **{deciding_column: True})
-        insert(head, table, **{deciding_column: False})
+        insert(db, table, **{deciding_column: True})
+        insert(db, table, **{deciding_column: False})
     else:
-        insert(head, table)
-        insert(head, table)
-    if role == "service_role":
-        expected = 2  # the backend bypasses RLS
-    elif role in roles:
-        expected = 1 if deciding_column else 2
-    else:
-        expected = 0
-    assert visible_rows(head, table, role) == expected
+        insert(db, table)
+        insert(db, table)
+    for role in API_ROLES:
+        with acting_as(db, role, uuid.uuid4()):
+            if role == "service_role":
+                assert db.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar() == 2  # it bypasses RLS
+            elif role in roles:
+                expected = 1 if deciding_column else 2
+                assert db.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar() == expected, role
+            elif table == SUBSCRIPTIONS and role == "authenticated":
+                assert db.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar() == 0  # none of them is this user's
+            else:
+                assert refused(db, f"SELECT count(*) FROM {table}"), f"{role} read {table}"
 
 
-def test_users_manage_only_their_own_status_subscriptions(head):
+def test_users_manage_only_their_own_status_subscriptions(db):
     me, someone_else = uuid.uuid4(), uuid.uuid4()
-    insert(head, "api_status_subscriptions", user_id=me)
-    insert(head, "api_status_subscriptions", user_id=someone_else)
-    assert visible_rows(head, "api_status_subscriptions", "authenticated", user_id=me) == 1
-    assert visible_rows(head, "api_status_subscriptions", "anon") == 0
+    mine = insert(db, SUBSCRIPTIONS, user_id=me)
+    insert(db, SUBSCRIPTIONS, user_id=someone_else)
+    with acting_as(db, "authenticated", me):
+        assert db.execute(sa.text(f"SELECT id FROM {SUBSCRIPTIONS}")).scalars().all() == [mine]
+        assert (
+            db.execute(sa.text(f"UPDATE {SUBSCRIPTIONS} SET is_active = false, email = 'me@example.com'")).rowcount == 1
+        )
+        assert refused(db, f"UPDATE {SUBSCRIPTIONS} SET user_id = '{someone_else}'", "row-level security")
+        for column, value in zip(SERVER_SET_COLUMNS, ("true", "now()", "'t'", "'t'"), strict=True):
+            assert refused(db, f"UPDATE {SUBSCRIPTIONS} SET {column} = {value}"), column
+            assert refused(
+                db, f"INSERT INTO {SUBSCRIPTIONS} (email, user_id, {column}) VALUES ('me@example.com', '{me}', {value})"
+            ), column
+        assert db.execute(sa.text(f"DELETE FROM {SUBSCRIPTIONS}")).rowcount == 1
+    with acting_as(db, "anon"):
+        assert refused(db, f"SELECT * FROM {SUBSCRIPTIONS}")
 
-    with head.begin_nested() as savepoint:
-        head.execute(sa.text("SELECT set_config('request.jwt.claims', :c, true)"), {"c": f'{{"sub": "{me}"}}'})
-        head.execute(sa.text("SET LOCAL ROLE authenticated"))
-        insert(head, "api_status_subscriptions", user_id=me)
-        updated = head.execute(sa.text("UPDATE api_status_subscriptions SET is_active = false")).rowcount
-        deleted = head.execute(sa.text("DELETE FROM api_status_subscriptions")).rowcount
-        assert (updated, deleted) == (2, 2)
-        with pytest.raises(sa.exc.ProgrammingError, match="row-level security"), head.begin_nested():
-            insert(head, "api_status_subscriptions", user_id=someone_else)
-        savepoint.rollback()
+
+def test_a_user_cannot_subscribe_in_someone_elses_name(db):
+    """A user subscribes in their own name only: the policy's WITH CHECK holds where the column privileges allow."""
+    me, someone_else = uuid.uuid4(), uuid.uuid4()
+    with acting_as(db, "authenticated", me):
+        # The server draws the unsubscribe token the user may not set.
+        token = db.execute(
+            sa.text(
+                f"INSERT INTO {SUBSCRIPTIONS} (email, user_id) VALUES ('me@example.com', '{me}') "
+                "RETURNING unsubscribe_token"
+            )
+        ).scalar_one()
+        assert re.fullmatch(r"[0-9a-f]{64}", token)
+        assert refused(
+            db,
+            f"INSERT INTO {SUBSCRIPTIONS} (email, user_id) VALUES ('me@example.com', '{someone_else}')",
+            "row-level security",
+        )
+
+
+def test_downgrade_to_the_baseline_leaves_no_grant_behind(migrate, engine):
+    migrate("upgrade", "head")
+    migrate("downgrade", BASELINE)
+    with engine.connect() as connection:
+        grants = connection.execute(
+            sa.text(
+                "SELECT c.relname, acl.grantee::regrole::text FROM pg_class c "
+                "JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(c.relacl) acl "
+                "WHERE n.nspname = 'public' AND acl.grantee <> c.relowner "
+                "UNION SELECT c.relname || '.' || a.attname, acl.grantee::regrole::text FROM pg_attribute a "
+                "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace, "
+                "aclexplode(a.attacl) acl WHERE n.nspname = 'public'"
+            )
+        ).all()
+        protected = connection.execute(
+            sa.text("SELECT relrowsecurity FROM pg_class WHERE oid = 'public.alembic_version'::regclass")
+        ).scalar()
+    assert grants == []
+    assert protected, "a downgrade must not hand the migration history back to the API roles"
+
+
+def test_readme_shows_the_privilege_matrix():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    assert privilege_matrix_markdown() in readme

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 from rows import checked_column, insert_parent, insert_row, out_of_range_value
-from spec import CATALOG, CORE_TABLES, PHASE5_TABLES, table_spec
+from spec import CATALOG, CORE_TABLES, PHASE5_TABLES, TRIGGER_FILLED, table_spec
 from sqlalchemy.orm import Session
 
 from hitlai_schema import schema_codegen, schemas
@@ -65,7 +65,10 @@ def test_every_table_has_a_create_and_a_read_schema(table):
     required = {
         column["name"]
         for column in table_spec(table)["columns"]
-        if not column["nullable"] and "default" not in column and column["name"] not in SERVER_GENERATED
+        if not column["nullable"]
+        and "default" not in column
+        and column["name"] not in SERVER_GENERATED
+        and (table, column["name"]) not in TRIGGER_FILLED
     }
     assert {name for name, field in create_schema(table).model_fields.items() if field.is_required()} == required
 
@@ -287,6 +290,8 @@ def test_null_in_a_not_null_column_is_refused_by_schema_and_database(head, table
     (error,) = schema_errors(table, payload)
     assert error["loc"] == (column,)
     assert "NOT NULL" in error["msg"]
+    if (table, column) in TRIGGER_FILLED:
+        return  # the database draws a value for NULL; test_tables checks that an update to NULL is refused
     refused = database_refusal(head, table, payload)
     assert f'null value in column "{column}"' in str(refused.orig)
 

@@ -11,13 +11,16 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hitlai_schema.base import (
+    OWN_ROWS,
     Base,
     DefaultFalse,
     DefaultTrue,
     DefaultZero,
+    Policy,
     TimestampNow,
     UpdatedAt,
     UUIDPrimaryKey,
+    policies,
 )
 
 if TYPE_CHECKING:
@@ -120,7 +123,12 @@ class APIEndpointConfig(Base):
             postgresql_where=sa.text("maintenance_mode = true"),
         ),
         sa.Index("idx_api_endpoint_configs_public", "is_public", postgresql_where=sa.text("is_public = true")),
-        {"comment": "Which API endpoints are monitored, how often, and their alert thresholds"},
+        {
+            "comment": "Which API endpoints are monitored, how often, and their alert thresholds",
+            "info": policies(
+                Policy("status_page_reads_public_endpoints", "SELECT", ("anon", "authenticated"), "is_public")
+            ),
+        },
     )
 
     id: Mapped[UUIDPrimaryKey]
@@ -159,7 +167,10 @@ class APIStatusSubscription(Base):
         sa.Index("idx_api_status_subscriptions_email", "email"),
         sa.Index("idx_api_status_subscriptions_unsubscribe", "unsubscribe_token"),
         sa.Index("idx_api_status_subscriptions_user", "user_id"),
-        {"comment": "Who is notified of status changes of which endpoints, and how"},
+        {
+            "comment": "Who is notified of status changes of which endpoints, and how",
+            "info": policies(Policy("users_manage_own_subscriptions", "ALL", ("authenticated",), OWN_ROWS, OWN_ROWS)),
+        },
     )
 
     id: Mapped[UUIDPrimaryKey]
@@ -176,7 +187,8 @@ class APIStatusSubscription(Base):
     verified: Mapped[DefaultFalse | None]
     verification_token: Mapped[str | None]
     verified_at: Mapped[datetime | None]
-    unsubscribe_token: Mapped[str] = mapped_column(unique=True)
+    # Drawn by a BEFORE INSERT trigger when not given: the server's to choose, not a column default.
+    unsubscribe_token: Mapped[str] = mapped_column(unique=True, server_default=sa.FetchedValue())
     created_at: Mapped[TimestampNow | None]
     updated_at: Mapped[UpdatedAt | None]
 
@@ -189,7 +201,12 @@ class APIIncidentUpdate(Base):
         sa.Index("idx_api_incident_updates_created_at", sa.desc("created_at")),
         sa.Index("idx_api_incident_updates_incident", "incident_id"),
         sa.Index("idx_api_incident_updates_public", "is_public", postgresql_where=sa.text("is_public = true")),
-        {"comment": "Timeline of status updates posted for an incident"},
+        {
+            "comment": "Timeline of status updates posted for an incident",
+            "info": policies(
+                Policy("status_page_reads_public_updates", "SELECT", ("anon", "authenticated"), "is_public")
+            ),
+        },
     )
 
     id: Mapped[UUIDPrimaryKey]
@@ -211,7 +228,10 @@ class APIUptimeSummary(Base):
         sa.Index("idx_api_uptime_summary_period", "period_type", sa.desc("period_start")),
         sa.Index("idx_api_uptime_summary_unique", "endpoint", "period_type", "period_start", unique=True),
         sa.Index("idx_api_uptime_summary_uptime", "uptime_percent"),
-        {"comment": "Uptime and latency of each endpoint aggregated per period"},
+        {
+            "comment": "Uptime and latency of each endpoint aggregated per period",
+            "info": policies(Policy("status_page_reads_uptime", "SELECT", ("anon", "authenticated"), "true")),
+        },
     )
 
     id: Mapped[UUIDPrimaryKey]

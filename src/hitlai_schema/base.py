@@ -4,6 +4,7 @@ import datetime
 import decimal
 import enum
 import uuid
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 import sqlalchemy as sa
@@ -69,3 +70,25 @@ JsonArray = Annotated[list[Any], mapped_column(server_default=sa.text("'[]'::jso
 DefaultFalse = Annotated[bool, mapped_column(server_default=sa.false())]
 DefaultTrue = Annotated[bool, mapped_column(server_default=sa.true())]
 DefaultZero = Annotated[int, mapped_column(server_default=sa.text("0"))]
+
+
+@dataclass(frozen=True)
+class Policy:
+    """A row-level security policy of the table whose model declares it (`policies(...)` in its
+    `__table_args__`); expressions are SQL, compared as PostgreSQL normalises them."""
+
+    name: str
+    command: str  # SELECT, INSERT, UPDATE, DELETE or ALL
+    roles: tuple[str, ...]
+    using: str | None
+    with_check: str | None = None
+    table: str = ""  # filled in from the declaring table by hitlai_schema.access.policies()
+
+
+def policies(*declared: Policy) -> dict[str, Any]:
+    """Table info that declares a table's row-level security policies, next to its columns."""
+    return {"policies": declared}
+
+
+# (select auth.uid()) is evaluated once per query rather than once per row, as Supabase advises.
+OWN_ROWS = "user_id = (select auth.uid())"

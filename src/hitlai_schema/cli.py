@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.util import CommandError
 
-from hitlai_schema import deploy, live_tables, typescript
+from hitlai_schema import deploy, live_tables, typescript, verify
 from hitlai_schema.database import (
     PGDATA_ENV,
     TRANSACTION_POOLER_PORT,
@@ -147,6 +147,16 @@ def run_status(args: argparse.Namespace) -> int:
     return 0 if not pending and drift.in_sync else 1
 
 
+def run_verify(args: argparse.Namespace) -> int:
+    url = resolve(args)
+    with connect(url) as connection:
+        rows = verify.report(connection)
+        connection.rollback()
+    print(f"database: {public_url(url)}")
+    print(verify.render(rows))
+    return 1 if verify.failed(rows) else 0
+
+
 def run_sql(args: argparse.Namespace) -> int:
     written = deploy.write_files(deploy.sql_files(args.from_revision, args.to_revision), args.out)
     for path in written:
@@ -216,6 +226,12 @@ def parser() -> argparse.ArgumentParser:
     add("stop", run_stop, "stop the embedded PostgreSQL that upgrade left running in ./.pgdata (HITLAI_PGDATA)")
     add(
         "status", run_status, "current and pending revisions, and whether models and database agree", parents=[database]
+    )
+    add(
+        "verify",
+        run_verify,
+        "post-deployment report: schema, enums, RLS, policies, privileges, reference rows, drift",
+        parents=[database],
     )
     sql = add("sql", run_sql, "write one guarded SQL file per revision, for psql or Supabase's SQL editor")
     sql.add_argument("--from", dest="from_revision", metavar="REV", help="start after REV (default: empty database)")

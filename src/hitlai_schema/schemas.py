@@ -891,7 +891,7 @@ class APIStatusSubscriptionCreate(CreateSchema[api_health.APIStatusSubscription]
     verified: bool | None = None
     verification_token: Text | None = None
     verified_at: AwareDatetime | None = None
-    unsubscribe_token: Annotated[Text, NotNull]
+    unsubscribe_token: Annotated[Text | None, NotNull] = None
 
 
 class APIStatusSubscriptionRead(ReadSchema):

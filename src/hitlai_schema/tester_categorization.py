@@ -16,9 +16,11 @@ from hitlai_schema.base import (
     DefaultTrue,
     DefaultZero,
     JsonObject,
+    Policy,
     TimestampNow,
     UpdatedAt,
     UUIDPrimaryKey,
+    policies,
 )
 from hitlai_schema.enums import AICapabilityLevel, AIModelProvider, TesterCategory
 
@@ -108,7 +110,10 @@ class AITesterPricing(Base):
         sa.Index("idx_ai_tester_pricing_category", "tester_category"),
         sa.Index("idx_ai_tester_pricing_effective", "effective_from", "effective_until"),
         sa.Index("idx_ai_tester_pricing_provider", "ai_model_provider"),
-        {"comment": "Price per test and revenue split for each tester category and AI provider"},
+        {
+            "comment": "Price per test and revenue split for each tester category and AI provider",
+            "info": policies(Policy("catalog_reads_active_pricing", "SELECT", ("authenticated",), "is_active")),
+        },
     )
 
     id: Mapped[UUIDPrimaryKey]
@@ -142,7 +147,10 @@ class AIModelCapability(Base):
             "is_recommended",
             postgresql_where=sa.text("is_recommended = true"),
         ),
-        {"comment": "What each AI model version can test, at what accuracy and cost"},
+        {
+            "comment": "What each AI model version can test, at what accuracy and cost",
+            "info": policies(Policy("catalog_reads_available_models", "SELECT", ("authenticated",), "is_available")),
+        },
     )
 
     id: Mapped[UUIDPrimaryKey]
@@ -213,7 +221,10 @@ class AICapabilityBenchmark(Base):
         sa.Index("idx_ai_capability_benchmarks_benchmark", "benchmark_name", sa.desc("run_at")),
         sa.Index("idx_ai_capability_benchmarks_level", "capability_level"),
         sa.Index("idx_ai_capability_benchmarks_capability", "ai_model_capability_id"),
-        {"comment": "Benchmark results of AI model versions, with a human baseline"},
+        {
+            "comment": "Benchmark results of AI model versions, with a human baseline",
+            "info": policies(Policy("catalog_reads_benchmarks", "SELECT", ("authenticated",), "true")),
+        },
     )
 
     id: Mapped[UUIDPrimaryKey]

@@ -144,6 +144,14 @@ def process_revision_directives(migration_context: Any, revision: Any, directive
             downgrade_ops.ops = _drop_core_comment_changes(downgrade_ops.ops)
 
 
+def security_comparison_options() -> dict[str, Any]:
+    """Autogenerate and `alembic check` also compare RLS, policies, the API roles' privileges and CHECKs."""
+    # Imported here, not at the top: it maps the models, which only comparing needs (see models_needed).
+    import hitlai_schema.drift
+
+    return {"autogenerate_plugins": ["alembic.autogenerate.*", hitlai_schema.drift.PLUGIN_NAME]}
+
+
 def configure_options() -> dict[str, Any]:
     options: dict[str, Any] = {
         "process_revision_directives": process_revision_directives,
@@ -167,6 +175,7 @@ def models_needed() -> bool:
 def comparison_options() -> dict[str, Any]:
     """What autogenerate compares and how; the first use of hitlai_schema.metadata maps the models."""
     return {
+        **security_comparison_options(),
         "target_metadata": hitlai_schema.metadata,
         "include_name": include_name,
         "include_object": include_object,

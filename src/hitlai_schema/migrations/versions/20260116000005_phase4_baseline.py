@@ -54,11 +54,9 @@ BEGIN
     IF to_regnamespace('auth') IS NULL THEN
         CREATE SCHEMA auth;
         COMMENT ON SCHEMA auth IS '{COMPAT_MARKER}';
-        -- Supabase's default privileges: RLS, not grants, is what guards rows.
+        -- As Supabase today: the API roles may use the schemas, but no default privileges hand them
+        -- new tables of public (since 2026): every revision grants what it creates explicitly.
         GRANT USAGE ON SCHEMA public, auth TO anon, authenticated, service_role;
-        ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO anon, authenticated, service_role;
-        ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON SEQUENCES TO anon, authenticated, service_role;
-        ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON FUNCTIONS TO anon, authenticated, service_role;
     END IF;
 
     IF to_regclass('auth.users') IS NULL THEN
@@ -71,9 +69,15 @@ BEGIN
     END IF;
 
     IF to_regprocedure('auth.uid()') IS NULL THEN
-        -- The signed-in user's id, from the JWT claims PostgREST puts in the session.
-        CREATE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE AS
-            $uid$ SELECT (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')::uuid $uid$;
+        -- The signed-in user's id, from the JWT claims PostgREST puts in the session: all claims as
+        -- one JSON setting (PostgREST 9+), else the older one setting per claim. A fixed search_path
+        -- keeps a caller's schemas from changing what the function calls.
+        CREATE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE SET search_path = '' AS $uid$
+            SELECT coalesce(
+                nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub',
+                nullif(current_setting('request.jwt.claim.sub', true), '')
+            )::uuid
+        $uid$;
         COMMENT ON FUNCTION auth.uid() IS '{COMPAT_MARKER}';
     END IF;
 END
@@ -100,6 +104,7 @@ BEGIN
     IF obj_description(to_regnamespace('auth'), 'pg_namespace') = '{COMPAT_MARKER}' THEN
         BEGIN
             DROP SCHEMA auth;
+            -- Earlier versions of this revision emulated Supabase's old default privileges; remove them too.
             ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON TABLES FROM anon, authenticated, service_role;
             ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON SEQUENCES FROM anon, authenticated, service_role;
             ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON FUNCTIONS FROM anon, authenticated, service_role;

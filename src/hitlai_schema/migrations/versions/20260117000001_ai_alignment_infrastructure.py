@@ -407,10 +407,21 @@ def upgrade() -> None:
 
     for table in TABLES:
         op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+
+    # Privileges (spec decision 5): only the backend reaches these tables. REVOKE ALL first, so that a
+    # project still carrying Supabase's old GRANT ALL default privileges ends like a new one.
+    op.execute(f"REVOKE ALL ON {', '.join(TABLES)} FROM anon, authenticated, service_role")
+    op.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(TABLES)} TO service_role")
+    # The migration history is the owner's alone. Done here, not in the baseline, because a Supabase
+    # database is stamped at the baseline and never runs it. RLS with no policy also satisfies
+    # Supabase's security advisor, which flags every table of public without it.
+    op.execute("REVOKE ALL ON public.alembic_version FROM PUBLIC, anon, authenticated, service_role")
+    op.execute("ALTER TABLE public.alembic_version ENABLE ROW LEVEL SECURITY")
     online_ddl.apply(PRODUCTION_CHANGES)
 
 
 def downgrade() -> None:
-    """Drop the tables, dependants first."""
+    """Drop the tables, dependants first. alembic_version stays out of the API roles' reach."""
+    op.execute(f"REVOKE ALL ON {', '.join(TABLES)} FROM anon, authenticated, service_role")
     for table in reversed(TABLES):
         op.drop_table(table)

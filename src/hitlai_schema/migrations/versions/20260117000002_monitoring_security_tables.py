@@ -484,11 +484,17 @@ def upgrade() -> None:
 
     for table in TABLES:
         op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+
+    # Privileges (spec decision 5): only the backend reaches these tables. REVOKE ALL first, so that a
+    # project still carrying Supabase's old GRANT ALL default privileges ends like a new one.
+    op.execute(f"REVOKE ALL ON {', '.join(TABLES)} FROM anon, authenticated, service_role")
+    op.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(TABLES)} TO service_role")
     online_ddl.apply(PRODUCTION_CHANGES)
 
 
 def downgrade() -> None:
     """Drop the tables, dependants first, then put back any Phase-4 table set aside."""
+    op.execute(f"REVOKE ALL ON {', '.join(TABLES)} FROM anon, authenticated, service_role")
     for table in reversed(TABLES):
         op.drop_table(table)
     for table in PHASE4_COLUMNS:

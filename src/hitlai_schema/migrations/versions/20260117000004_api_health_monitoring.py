@@ -47,6 +47,13 @@ POLICIES = (
 )
 
 
+# Every column of api_status_subscriptions but its identity, creation time, verification and tokens.
+USER_SET_SUBSCRIPTION_COLUMNS = (
+    "email, user_id, company_id, subscribe_to_all, subscribed_endpoints, notify_on_incidents, "
+    "notify_on_maintenance, notify_on_resolution, min_severity, is_active, updated_at"
+)
+
+
 # Foreign keys to tables production writes to: added after this revision's tables exist, each in a short
 # transaction of its own (see hitlai_schema.online_ddl), so a live writer is never held up for long.
 PRODUCTION_CHANGES = (online_ddl.foreign_key("api_status_subscriptions", ["company_id"], "companies", "CASCADE"),)
@@ -401,10 +408,43 @@ def upgrade() -> None:
         op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
     for policy in POLICIES:
         op.execute(policy)
+
+    # Privileges (spec decision 5): the backend reaches every table; the policies above can only open
+    # rows of a table the role may read at all. REVOKE ALL first, so that a project still carrying
+    # Supabase's old GRANT ALL default privileges ends like a new one.
+    op.execute(f"REVOKE ALL ON {', '.join(TABLES)} FROM anon, authenticated, service_role")
+    op.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(TABLES)} TO service_role")
+    op.execute("GRANT SELECT ON api_uptime_summary, api_endpoint_configs, api_incident_updates TO anon, authenticated")
+    op.execute("GRANT SELECT, DELETE ON api_status_subscriptions TO authenticated")
+    # Verification and the unsubscribe link are the server's: a user may write every other column.
+    op.execute(f"GRANT INSERT ({USER_SET_SUBSCRIPTION_COLUMNS}) ON api_status_subscriptions TO authenticated")
+    op.execute(f"GRANT UPDATE ({USER_SET_SUBSCRIPTION_COLUMNS}) ON api_status_subscriptions TO authenticated")
+
+    # unsubscribe_token is NOT NULL, unique and the server's to choose, and decision 5 lets a user insert
+    # their own subscription without it: the database draws one (two uuids: 244 random bits) when none is given.
+    op.execute(
+        """CREATE FUNCTION public.api_status_subscriptions_draw_unsubscribe_token() RETURNS trigger
+           LANGUAGE plpgsql SET search_path = '' AS $$
+           BEGIN
+               IF NEW.unsubscribe_token IS NULL THEN
+                   NEW.unsubscribe_token := replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '');
+               END IF;
+               RETURN NEW;
+           END
+           $$"""
+    )
+    op.execute("REVOKE ALL ON FUNCTION public.api_status_subscriptions_draw_unsubscribe_token() FROM PUBLIC")
+    op.execute(
+        """CREATE TRIGGER api_status_subscriptions_draw_unsubscribe_token
+           BEFORE INSERT ON api_status_subscriptions
+           FOR EACH ROW EXECUTE FUNCTION public.api_status_subscriptions_draw_unsubscribe_token()"""
+    )
     online_ddl.apply(PRODUCTION_CHANGES)
 
 
 def downgrade() -> None:
-    """Drop the tables, dependants first, and with them their policies."""
+    """Drop the tables, dependants first, and with them their policies and the token trigger."""
+    op.execute(f"REVOKE ALL ON {', '.join(TABLES)} FROM anon, authenticated, service_role")
     for table in reversed(TABLES):
         op.drop_table(table)
+    op.execute("DROP FUNCTION public.api_status_subscriptions_draw_unsubscribe_token()")

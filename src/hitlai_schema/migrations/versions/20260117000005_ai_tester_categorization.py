@@ -434,11 +434,19 @@ def upgrade() -> None:
 
     op.execute(PRICING.insert().values([{**row, "effective_from": sa.func.now()} for row in PRICING_ROWS]))
     op.execute(MODEL_CAPABILITIES.insert().values(list(MODEL_CAPABILITY_ROWS)))
+
+    # Privileges (spec decision 5): the backend reaches every table, signed-in users may read the model
+    # catalog (rows as the policies open them). REVOKE ALL first, so that a project still carrying
+    # Supabase's old GRANT ALL default privileges ends like a new one. The core tables keep theirs.
+    op.execute(f"REVOKE ALL ON {', '.join(TABLES)} FROM anon, authenticated, service_role")
+    op.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(TABLES)} TO service_role")
+    op.execute("GRANT SELECT ON ai_tester_pricing, ai_model_capabilities, ai_capability_benchmarks TO authenticated")
     online_ddl.apply(PRODUCTION_CHANGES)
 
 
 def downgrade() -> None:
     """Drop the tables (and their reference rows), the columns added to core tables, and the enums."""
+    op.execute(f"REVOKE ALL ON {', '.join(TABLES)} FROM anon, authenticated, service_role")
     for table in reversed(TABLES):
         op.drop_table(table)
     # Indexes first: a partial index whose predicate uses an enum would otherwise pin it. IF EXISTS: an

@@ -1,0 +1,407 @@
+"""Security drift in `alembic check` and autogenerate: row-level security, policies, API-role privileges, CHECKs.
+
+Alembic compares tables, columns, indexes, keys and (with alembic-postgresql-enum) enums, but none of
+these. This module adds them as an autogenerate plugin, for the tables the models own only, against the
+declarations of `hitlai_schema.access` and the models' CHECK constraints. Expressions (policies' USING and
+WITH CHECK, CHECK constraints) are compared as PostgreSQL normalises them: the declared ones are created
+on scratch temporary tables and read back with pg_get_expr / pg_get_constraintdef, like the database's.
+
+Every difference becomes one operation rendered as explicit SQL (`op.execute(...)`), with its inverse
+for the downgrade, so a generated revision is frozen history like the hand-written ones.
+"""
+
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from typing import Any
+
+import sqlalchemy as sa
+from alembic.autogenerate import renderers
+from alembic.autogenerate.api import AutogenContext
+from alembic.operations.ops import MigrateOperation, UpgradeOps
+from alembic.runtime.plugins import Plugin
+from alembic.util import DispatchPriority, PriorityDispatchResult
+from sqlalchemy.dialects import postgresql
+
+from hitlai_schema import access
+from hitlai_schema.base import Base
+
+PLUGIN_NAME = "hitlai_schema.security"
+
+# Grantees whose privileges on Phase-5 tables are declared; PUBLIC would reach anon too.
+GRANTEES = (*access.API_ROLES, "PUBLIC")
+COMMANDS = {"r": "SELECT", "a": "INSERT", "w": "UPDATE", "d": "DELETE", "*": "ALL"}
+
+
+class SecurityChangeOp(MigrateOperation):
+    """One difference (a policy, the RLS flag, one role's privileges, a CHECK) as SQL and its inverse."""
+
+    def __init__(self, kind: str, table: str, name: str, sql: str, reverse_kind: str, reverse_sql: str) -> None:
+        self.kind, self.table, self.name, self.sql = kind, table, name, sql
+        self.reverse_kind, self.reverse_sql = reverse_kind, reverse_sql
+
+    def reverse(self) -> "SecurityChangeOp":
+        return SecurityChangeOp(self.reverse_kind, self.table, self.name, self.reverse_sql, self.kind, self.sql)
+
+    def to_diff_tuple(self) -> tuple[str, str, str]:
+        """What `alembic check` reports: the kind of change, the table and the object."""
+        return (self.kind, self.table, self.name)
+
+    def __repr__(self) -> str:
+        return f"({self.kind!r}, {self.table!r}, {self.name!r})"
+
+
+@renderers.dispatch_for(SecurityChangeOp)
+def render_security_change(autogen_context: AutogenContext, op: SecurityChangeOp) -> str:
+    return f"op.execute({op.sql!r})"
+
+
+@dataclass(frozen=True)
+class PolicyState:
+    """A policy as PostgreSQL holds it: roles sorted, expressions deparsed."""
+
+    name: str
+    table: str
+    command: str
+    roles: tuple[str, ...]
+    permissive: bool
+    using: str | None
+    with_check: str | None
+
+    def create_sql(self) -> str:
+        sql = f"CREATE POLICY {self.name} ON {self.table} AS {'PERMISSIVE' if self.permissive else 'RESTRICTIVE'}"
+        sql += f" FOR {self.command} TO {', '.join(self.roles)}"
+        if self.using is not None:
+            sql += f" USING ({self.using})"
+        if self.with_check is not None:
+            sql += f" WITH CHECK ({self.with_check})"
+        return sql
+
+    def drop_sql(self) -> str:
+        return f"DROP POLICY {self.name} ON {self.table}"
+
+
+@dataclass(frozen=True)
+class SecurityState:
+    """Everything this module compares, for a set of tables, as one side (declared or in the database) has it."""
+
+    row_level_security: Mapping[str, bool]
+    policies: Mapping[tuple[str, str], PolicyState]  # (table, policy name)
+    # (table, grantee) -> table-level privileges, and (table, grantee, privilege) -> columns
+    table_privileges: Mapping[tuple[str, str], frozenset[str]]
+    column_privileges: Mapping[tuple[str, str, str], frozenset[str]]
+    checks: Mapping[tuple[str, str], str]  # (table, constraint name) -> pg_get_constraintdef
+
+
+def model_checks(tables: Iterable[str]) -> dict[tuple[str, str], str]:
+    """The models' CHECK constraints as SQL text, by (table, name)."""
+    checks = {}
+    for table_name in tables:
+        for constraint in Base.metadata.tables[table_name].constraints:
+            if isinstance(constraint, sa.CheckConstraint):
+                compiled = constraint.sqltext.compile(
+                    dialect=postgresql.dialect(),  # type: ignore[no-untyped-call]
+                    compile_kwargs={"literal_binds": True},
+                )
+                checks[(table_name, str(constraint.name))] = str(compiled)
+    return checks
+
+
+def _rows(connection: sa.Connection, query: str, **params: Any) -> Sequence[sa.Row[Any]]:
+    return connection.execute(sa.text(query), params).all()
+
+
+def _relations(tables: Iterable[str], schema: str = "public") -> list[str]:
+    return [f"{schema}.{table}" for table in tables]
+
+
+def read_policies(connection: sa.Connection, relations: Sequence[str]) -> dict[tuple[str, str], PolicyState]:
+    """Policies on these relations (schema-qualified), keyed by the bare table name."""
+    return {
+        (row.table, row.name): PolicyState(
+            row.name, row.table, COMMANDS[row.command], tuple(row.roles), row.permissive, row.using, row.with_check
+        )
+        for row in _rows(
+            connection,
+            """SELECT c.relname AS table, p.polname AS name, p.polcmd AS command, p.polpermissive AS permissive,
+                      ARRAY(SELECT CASE WHEN r = 0 THEN 'PUBLIC' ELSE r::regrole::text END
+                            FROM unnest(p.polroles) r ORDER BY 1) AS roles,
+                      pg_get_expr(p.polqual, p.polrelid) AS using,
+                      pg_get_expr(p.polwithcheck, p.polrelid) AS with_check
+               FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid
+               WHERE p.polrelid = ANY (ARRAY(SELECT to_regclass(r) FROM unnest(CAST(:relations AS text[])) r))""",
+            relations=list(relations),
+        )
+    }
+
+
+def read_checks(connection: sa.Connection, relations: Sequence[str]) -> dict[tuple[str, str], str]:
+    return {
+        (row.table, row.name): row.definition
+        for row in _rows(
+            connection,
+            """SELECT c.relname AS table, k.conname AS name, pg_get_constraintdef(k.oid) AS definition
+               FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
+               WHERE k.contype = 'c'
+                 AND k.conrelid = ANY (ARRAY(SELECT to_regclass(r) FROM unnest(CAST(:relations AS text[])) r))""",
+            relations=list(relations),
+        )
+    }
+
+
+def database_state(
+    connection: sa.Connection, security_tables: Sequence[str], check_tables: Sequence[str]
+) -> SecurityState:
+    """RLS, policies and privileges of the security tables, and CHECKs of the check tables, in public."""
+    relations = _relations(security_tables)
+    rls = {
+        row.relname: row.relrowsecurity
+        for row in _rows(
+            connection,
+            "SELECT relname, relrowsecurity FROM pg_class "
+            "WHERE oid = ANY (ARRAY(SELECT to_regclass(r) FROM unnest(CAST(:relations AS text[])) r))",
+            relations=relations,
+        )
+    }
+    grantee = "CASE WHEN acl.grantee = 0 THEN 'PUBLIC' ELSE acl.grantee::regrole::text END"
+    table_privileges: dict[tuple[str, str], set[str]] = {}
+    for row in _rows(
+        connection,
+        f"""SELECT c.relname AS table, {grantee} AS grantee, acl.privilege_type AS privilege
+            FROM pg_class c, aclexplode(c.relacl) acl
+            WHERE c.oid = ANY (ARRAY(SELECT to_regclass(r) FROM unnest(CAST(:relations AS text[])) r))""",
+        relations=relations,
+    ):
+        if row.grantee in GRANTEES:
+            table_privileges.setdefault((row.table, row.grantee), set()).add(row.privilege)
+    column_privileges: dict[tuple[str, str, str], set[str]] = {}
+    for row in _rows(
+        connection,
+        f"""SELECT c.relname AS table, a.attname AS column, {grantee} AS grantee, acl.privilege_type AS privilege
+            FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid, aclexplode(a.attacl) acl
+            WHERE a.attnum > 0 AND NOT a.attisdropped
+              AND c.oid = ANY (ARRAY(SELECT to_regclass(r) FROM unnest(CAST(:relations AS text[])) r))""",
+        relations=relations,
+    ):
+        if row.grantee in GRANTEES:
+            column_privileges.setdefault((row.table, row.grantee, row.privilege), set()).add(row.column)
+    return SecurityState(
+        row_level_security=rls,
+        policies=read_policies(connection, relations),
+        table_privileges={key: frozenset(value) for key, value in table_privileges.items()},
+        column_privileges={key: frozenset(value) for key, value in column_privileges.items()},
+        checks=read_checks(connection, _relations(check_tables)),
+    )
+
+
+@contextmanager
+def scratch_copies(connection: sa.Connection, tables: Iterable[str]) -> Iterator[dict[str, str]]:
+    """Empty temporary copies of the tables that exist (columns only), dropped with the savepoint afterwards."""
+    with connection.begin_nested() as savepoint:
+        copies = {}
+        for number, table in enumerate(sorted(tables)):
+            if connection.execute(sa.text("SELECT to_regclass(:r)"), {"r": f"public.{table}"}).scalar() is None:
+                continue
+            copy = f"hitlai_scratch_{number}"
+            connection.execute(sa.text(f"CREATE TEMPORARY TABLE {copy} (LIKE public.{table})"))
+            copies[table] = f"pg_temp.{copy}"
+        try:
+            yield copies
+        finally:
+            savepoint.rollback()
+
+
+def _normalised(connection: sa.Connection, statement: str, read: str, **params: Any) -> Any:
+    """Run statement on a scratch copy and read back how PostgreSQL holds it; None if PostgreSQL refuses it."""
+    try:
+        with connection.begin_nested():
+            connection.execute(sa.text(statement))
+            return connection.execute(sa.text(read), params).scalar()
+    except sa.exc.DBAPIError:
+        return None
+
+
+def declared_state(
+    connection: sa.Connection, security_tables: Sequence[str], check_tables: Sequence[str]
+) -> SecurityState:
+    """What access.py and the models declare, with expressions normalised by this database."""
+    security = set(security_tables)
+    policies = {}
+    checks = {}
+    declared_checks = model_checks(check_tables)
+    with scratch_copies(connection, security | {table for table, _ in declared_checks}) as copies:
+        for policy in access.policies():
+            if policy.table not in security:
+                continue
+            state = PolicyState(
+                policy.name,
+                policy.table,
+                policy.command,
+                tuple(sorted(policy.roles)),
+                True,
+                policy.using,
+                policy.with_check,
+            )
+            if policy.table in copies:
+                copy = replace(state, table=copies[policy.table])
+                held = _normalised(
+                    connection,
+                    copy.create_sql(),
+                    "SELECT ARRAY[pg_get_expr(polqual, polrelid), pg_get_expr(polwithcheck, polrelid)] "
+                    "FROM pg_policy WHERE polrelid = to_regclass(:copy) AND polname = :name",
+                    copy=copies[policy.table],
+                    name=policy.name,
+                )
+                if held is not None:
+                    state = replace(state, using=held[0], with_check=held[1])
+            policies[(policy.table, policy.name)] = state
+        for (table, name), expression in declared_checks.items():
+            definition = f"CHECK ({expression})"
+            if table in copies:
+                definition = (
+                    _normalised(
+                        connection,
+                        f"ALTER TABLE {copies[table]} ADD CONSTRAINT {name} {definition}",
+                        "SELECT pg_get_constraintdef(oid) FROM pg_constraint "
+                        "WHERE conrelid = to_regclass(:copy) AND conname = :name",
+                        copy=copies[table],
+                        name=name,
+                    )
+                    or definition
+                )
+            checks[(table, name)] = definition
+
+    table_privileges = {}
+    column_privileges = {}
+    for table in security_tables:
+        for role in GRANTEES:
+            table_privileges[(table, role)] = access.TABLE_PRIVILEGES.get(table, {}).get(role, frozenset())
+            for privilege, columns in access.COLUMN_PRIVILEGES.get(table, {}).get(role, {}).items():
+                column_privileges[(table, role, privilege)] = columns
+    return SecurityState(
+        row_level_security={table: table in access.ROW_LEVEL_SECURITY_TABLES for table in security_tables},
+        policies=policies,
+        table_privileges={key: value for key, value in table_privileges.items() if value},
+        column_privileges=column_privileges,
+        checks=checks,
+    )
+
+
+def _privilege_change(
+    table: str, grantee: str, privileges: Iterable[str], columns: Iterable[str] | None, grant: bool
+) -> SecurityChangeOp:
+    listed = sorted(privileges)
+    column_list = f" ({', '.join(sorted(columns))})" if columns is not None else ""
+    what = ", ".join(f"{privilege}{column_list}" for privilege in listed)
+    grant_sql = f"GRANT {what} ON {table} TO {grantee}"
+    revoke_sql = f"REVOKE {what} ON {table} FROM {grantee}"
+    name = f"{grantee}: {', '.join(listed)}" + (f" of {', '.join(sorted(columns))}" if columns is not None else "")
+    if grant:
+        return SecurityChangeOp("add_privilege", table, name, grant_sql, "remove_privilege", revoke_sql)
+    return SecurityChangeOp("remove_privilege", table, name, revoke_sql, "add_privilege", grant_sql)
+
+
+def differences(declared: SecurityState, database: SecurityState, tables: Iterable[str]) -> list[SecurityChangeOp]:
+    """The operations that turn the database's state into the declared one (tables missing entirely included)."""
+    changes: list[SecurityChangeOp] = []
+    for table in sorted(tables):
+        wanted = declared.row_level_security.get(table)
+        if wanted is not None and wanted != database.row_level_security.get(table, False):
+            enable, disable = (f"ALTER TABLE {table} {verb} ROW LEVEL SECURITY" for verb in ("ENABLE", "DISABLE"))
+            if wanted:
+                changes.append(
+                    SecurityChangeOp("enable_rls", table, "row level security", enable, "disable_rls", disable)
+                )
+            else:
+                changes.append(
+                    SecurityChangeOp("disable_rls", table, "row level security", disable, "enable_rls", enable)
+                )
+
+    for key in sorted(set(declared.policies) | set(database.policies)):
+        want, have = declared.policies.get(key), database.policies.get(key)
+        if want == have:
+            continue
+        table, name = key
+        if have is not None:
+            add_back = have.create_sql()
+            changes.append(SecurityChangeOp("remove_policy", table, name, have.drop_sql(), "add_policy", add_back))
+        if want is not None:
+            changes.append(
+                SecurityChangeOp("add_policy", table, name, want.create_sql(), "remove_policy", want.drop_sql())
+            )
+
+    for key in sorted(set(declared.table_privileges) | set(database.table_privileges)):
+        want_privileges = declared.table_privileges.get(key, frozenset())
+        have_privileges = database.table_privileges.get(key, frozenset())
+        table, grantee = key
+        if missing := want_privileges - have_privileges:
+            changes.append(_privilege_change(table, grantee, missing, None, grant=True))
+        if extra := have_privileges - want_privileges:
+            changes.append(_privilege_change(table, grantee, extra, None, grant=False))
+
+    for column_key in sorted(set(declared.column_privileges) | set(database.column_privileges)):
+        table, grantee, privilege = column_key
+        # A table-level privilege covers every column; PostgreSQL records no column entries for it.
+        covered = privilege in declared.table_privileges.get((table, grantee), frozenset())
+        want_columns = frozenset() if covered else declared.column_privileges.get(column_key, frozenset())
+        have_columns = database.column_privileges.get(column_key, frozenset())
+        if missing_columns := want_columns - have_columns:
+            changes.append(_privilege_change(table, grantee, [privilege], missing_columns, grant=True))
+        if extra_columns := have_columns - want_columns:
+            changes.append(_privilege_change(table, grantee, [privilege], extra_columns, grant=False))
+
+    for key in sorted(set(declared.checks) | set(database.checks)):
+        want_check, have_check = declared.checks.get(key), database.checks.get(key)
+        if want_check == have_check:
+            continue
+        table, name = key
+        drop = f"ALTER TABLE {table} DROP CONSTRAINT {name}"
+        if have_check is not None:
+            add_back = f"ALTER TABLE {table} ADD CONSTRAINT {name} {have_check}"
+            changes.append(
+                SecurityChangeOp("remove_check_constraint", table, name, drop, "add_check_constraint", add_back)
+            )
+        if want_check is not None:
+            add = f"ALTER TABLE {table} ADD CONSTRAINT {name} {want_check}"
+            changes.append(SecurityChangeOp("add_check_constraint", table, name, add, "remove_check_constraint", drop))
+    return changes
+
+
+def compare_security(
+    connection: sa.Connection, security_tables: Sequence[str], check_tables: Sequence[str]
+) -> list[SecurityChangeOp]:
+    """What differs between the declarations and this database, as operations that would fix it."""
+    # A table missing altogether is created with its CHECKs (CreateTableOp); only the rest is added here.
+    existing = [
+        table
+        for table in check_tables
+        if connection.execute(sa.text("SELECT to_regclass(:r)"), {"r": f"public.{table}"}).scalar() is not None
+    ]
+    declared = declared_state(connection, security_tables, existing)
+    database = database_state(connection, security_tables, existing)
+    return differences(declared, database, {*security_tables, *existing})
+
+
+def _compare_for_autogenerate(
+    autogen_context: AutogenContext, upgrade_ops: UpgradeOps, schemas: set[str | None]
+) -> PriorityDispatchResult:
+    connection = autogen_context.connection
+    if connection is None or not ({None, "public"} & schemas):
+        return PriorityDispatchResult.CONTINUE
+    owned = [
+        table.name
+        for table in autogen_context.sorted_tables
+        if table.schema is None and autogen_context.run_name_filters(table.name, "table", {"schema_name": None})
+    ]
+    security_tables = [table for table in access.PHASE5_TABLES if table in owned]
+    upgrade_ops.ops.extend(compare_security(connection, security_tables, owned))
+    return PriorityDispatchResult.CONTINUE
+
+
+def setup(plugin: Plugin) -> None:
+    # Last, so that a table created by the same revision exists before its policies and grants.
+    plugin.add_autogenerate_comparator(_compare_for_autogenerate, "schema", "security", priority=DispatchPriority.LAST)
+
+
+Plugin.setup_plugin_from_module(sys.modules[__name__], PLUGIN_NAME)
