@@ -22,7 +22,7 @@ def modules_loaded_by(code: str) -> set[str]:
     return set(result.stderr.splitlines()[-1].split())
 
 
-def test_importing_the_package_or_writing_the_upgrade_sql_maps_no_model():
+def test_importing_the_package_or_its_command_line_or_writing_the_upgrade_sql_maps_no_model():
     offline_upgrade = (
         "import io\n"
         "from alembic import command\n"
@@ -32,7 +32,7 @@ def test_importing_the_package_or_writing_the_upgrade_sql_maps_no_model():
         "command.upgrade(config, 'head', sql=True)\n"
         "assert 'CREATE TABLE test_runs' in config.output_buffer.getvalue()\n"
     )
-    for code in ("import hitlai_schema", offline_upgrade):
+    for code in ("import hitlai_schema", "import hitlai_schema.cli", offline_upgrade):
         assert not modules_loaded_by(code) & set(MODEL_MODULES), code
 
 

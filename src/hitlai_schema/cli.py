@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.util import CommandError
 
-from hitlai_schema import deploy, live_tables, typescript, verify
+from hitlai_schema import deploy, live_tables
 from hitlai_schema.database import (
     PGDATA_ENV,
     TRANSACTION_POOLER_PORT,
@@ -148,6 +148,9 @@ def run_status(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    # verify and typescript map the models: imported by their subcommands only, so upgrade does not pay for it.
+    from hitlai_schema import verify
+
     url = resolve(args)
     with connect(url) as connection:
         rows = verify.report(connection)
@@ -155,6 +158,12 @@ def run_verify(args: argparse.Namespace) -> int:
     print(f"database: {public_url(url)}")
     print(verify.render(rows))
     return 1 if verify.failed(rows) else 0
+
+
+def run_types(args: argparse.Namespace) -> int:
+    from hitlai_schema import typescript
+
+    return typescript.run(args)
 
 
 def run_sql(args: argparse.Namespace) -> int:
@@ -239,7 +248,7 @@ def parser() -> argparse.ArgumentParser:
     sql.add_argument("--out", type=Path, default=Path("."), metavar="DIR", help="directory (default: current)")
     export = add("export-supabase", run_export_supabase, "write DIR/supabase/migrations/ for `supabase db push`")
     export.add_argument("directory", type=Path, metavar="DIR")
-    types = add("types", typescript.run, "write the tables' types for supabase-js, as `supabase gen types` does")
+    types = add("types", run_types, "write the tables' types for supabase-js, as `supabase gen types` does")
     types.add_argument("language", choices=["typescript"])
     types.add_argument("--out", type=Path, metavar="FILE", help="file to write (default: standard output)")
     return parser
