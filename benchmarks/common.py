@@ -91,6 +91,16 @@ def offline_sql(after: str | None = None) -> str:
     return deploy.offline_sql(after, "head")
 
 
+# Where the benchmarks write their SQL scripts; removed when the process exits.
+_SCRATCH = tempfile.TemporaryDirectory(prefix="hitlai-bench-sql-")
+
+
+def sql_script(name: str, text: str) -> Path:
+    path = Path(_SCRATCH.name) / name
+    path.write_text(text)
+    return path
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 

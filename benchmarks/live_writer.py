@@ -14,10 +14,8 @@ import functools
 import multiprocessing
 import random
 import sys
-import tempfile
 import time
 from multiprocessing.connection import Connection as Pipe
-from pathlib import Path
 
 import psycopg
 import sqlalchemy as sa
@@ -35,6 +33,7 @@ from common import (
     ms,
     offline_sql,
     run_psql,
+    sql_script,
 )
 
 TEST_RUNS = 1_000_000
@@ -146,8 +145,7 @@ def measure(admin: sa.URL, rounds: int = 3) -> list[Figure]:
     build_started = time.perf_counter()
     build_template(admin, "live_template")
     build_seconds = time.perf_counter() - build_started
-    script = Path(tempfile.mkdtemp(prefix="hitlai-bench-sql-")) / "phase5.sql"
-    script.write_text(offline_sql(BASELINE))
+    script = sql_script("phase5.sql", offline_sql(BASELINE))
 
     per_revision: dict[str, list[float]] = {}
     whole = {"alembic upgrade head": [], "psql -f offline SQL": []}

@@ -11,12 +11,21 @@ ratio of the medians is the figure; absolute seconds depend on the machine.
 import os
 import subprocess
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 import sqlalchemy as sa
-from common import ROOT, Figure, create_database, drop_database, embedded_postgres, libpq, median, offline_sql, run_psql
+from common import (
+    ROOT,
+    Figure,
+    create_database,
+    drop_database,
+    embedded_postgres,
+    libpq,
+    median,
+    offline_sql,
+    run_psql,
+    sql_script,
+)
 
 TARGET_RATIO = 2.0
 WHY_SLOWER = "Python's start-up and imports alone take {startup:.2f} s, {share:.0%} of psql's whole run"
@@ -43,8 +52,7 @@ def alembic_upgrade(url: sa.URL) -> None:
 
 
 def measure(admin: sa.URL, rounds: int = 5) -> list[Figure]:
-    script = Path(tempfile.mkdtemp(prefix="hitlai-bench-sql-")) / "chain.sql"
-    script.write_text(offline_sql())
+    script = sql_script("chain.sql", offline_sql())
     ways = {
         "alembic upgrade head": alembic_upgrade,
         "hitlai-schema upgrade": hitlai_schema_upgrade,
