@@ -129,10 +129,18 @@ def test_status_exits_1_when_the_database_drifted(migrate, engine, db_url, tmp_p
     migrate("upgrade", "head")
     with engine.begin() as connection:
         connection.execute(sa.text("DROP INDEX idx_click_events_session"))
+        # As an upgrade leaves it whose production-table changes never got their lock.
+        connection.execute(sa.text("ALTER TABLE test_runs DROP COLUMN tester_category"))
     status = hitlai_schema("status", "--database-url", libpq_url(db_url), cwd=tmp_path)
     assert status.returncode == 1
     assert "models and database: differ" in status.stdout
-    assert "idx_click_events_session" in status.stdout
+    assert "add_index click_events.idx_click_events_session" in status.stdout
+    assert "add_column test_runs.tester_category" in status.stdout
+    assert "object at 0x" not in status.stdout
+    assert (
+        "production-table changes not yet made (2): column tester_category on test_runs, "
+        "index idx_test_runs_tester_category on test_runs; `hitlai-schema upgrade` makes them"
+    ) in status.stdout
 
 
 def test_one_file_per_revision_named_for_the_supabase_cli(sql_dir):
@@ -291,7 +299,7 @@ def test_next_revision_id_skips_taken_seconds():
 
 @pytest.mark.parametrize(
     "args",
-    [["upgrade"], ["migrate"], ["status"]],
+    [["upgrade"], ["migrate"], ["status"], ["plan"], ["verify"], ["downgrade", "base"]],
     ids=lambda args: args[0],
 )
 @pytest.mark.parametrize("source", ["option", "environment"])

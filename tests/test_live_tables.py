@@ -16,7 +16,7 @@ from spec import BASELINE, ROOT
 
 from hitlai_schema import deploy
 from hitlai_schema.database import MigrationError
-from hitlai_schema.plan import make_plan
+from hitlai_schema.plan import make_plan, render
 
 LIVE = ["api_rate_limits", "click_events"]
 
@@ -182,10 +182,17 @@ def test_plan_lists_functions_and_views_that_will_break(engine, stamp):
         )
         connection.execute(sa.text("CREATE FUNCTION public.unrelated() RETURNS int LANGUAGE sql AS 'SELECT 1'"))
         connection.execute(sa.text("CREATE VIEW public.recent_clicks AS SELECT page_url, x, y FROM click_events"))
+    with engine.connect() as connection:
+        unstamped = make_plan(connection)
+        connection.rollback()
+    # Not stamped yet: the baseline would create the core tables again and fail, so plan says to stamp first.
+    assert unstamped.unstamped == ["companies", "test_requests", "test_runs", "human_testers", "user_sessions"]
+    assert f"alembic stamp {BASELINE}" in render(unstamped)[-1]
     stamp(BASELINE)
     with engine.connect() as connection:
         plan = make_plan(connection)
         connection.rollback()
+    assert plan.unstamped == []
     assert [(obj.kind, obj.name, obj.table) for obj in plan.will_break] == [
         ("function", "record_page_exit(uuid,text)", "page_performance"),
         ("view", "recent_clicks", "click_events"),

@@ -107,7 +107,7 @@ def run_plan(args: argparse.Namespace) -> int:
     print(f"database: {public_url(url)}")
     for line in render(plan):
         print(line)
-    return 1 if plan.live or plan.refused else 0
+    return 1 if plan.live or plan.refused or plan.unstamped else 0
 
 
 def run_downgrade(args: argparse.Namespace) -> int:
@@ -131,11 +131,16 @@ def run_status(args: argparse.Namespace) -> int:
     url = resolve(args)
     with connect(url) as connection:
         current = deploy.current_revision(connection)
+        unstamped = deploy.unstamped_core_tables(connection)
+        unfinished = deploy.unfinished_production_changes(connection, current)
         connection.rollback()
         pending = deploy.chain(current)
         drift = deploy.compare(connection)
     print(f"database: {public_url(url)}")
-    print(f"current revision: {current or 'none (empty database)'}")
+    if unstamped:
+        print(f"current revision: none, yet Phase 1-4 tables exist ({', '.join(unstamped)}): {deploy.stamp_hint()}")
+    else:
+        print(f"current revision: {current or 'none (empty database)'}")
     print(f"head revision: {deploy.head_revision()}")
     if pending:
         print(f"pending revisions ({len(pending)}):")
@@ -143,8 +148,13 @@ def run_status(args: argparse.Namespace) -> int:
             print(f"  {script.revision}  {deploy.describe_revision(script)}")
     else:
         print("pending revisions: none")
+    if unfinished:
+        listed = ", ".join(change.describe() for change in unfinished)
+        print(
+            f"production-table changes not yet made ({len(unfinished)}): {listed}; `hitlai-schema upgrade` makes them"
+        )
     print(f"models and database: {'in sync' if drift.in_sync else 'differ'} ({drift.detail})")
-    return 0 if not pending and drift.in_sync else 1
+    return 0 if not pending and not unfinished and drift.in_sync else 1
 
 
 def run_verify(args: argparse.Namespace) -> int:

@@ -85,6 +85,7 @@ class Plan:
     now: datetime
     tables: list[TablePlan]
     will_break: list[DependentObject]
+    unstamped: list[str]
 
     @property
     def live(self) -> list[TablePlan]:
@@ -144,7 +145,8 @@ def _read_plan(connection: sa.Connection, target: str, window: str, now: datetim
     ]
     target_script = deploy.script_directory().get_revision(target)
     assert target_script is not None, "alembic raises for an unknown revision"
-    return Plan(current, target_script.revision, pending, window, now, tables, will_break)
+    unstamped = deploy.unstamped_core_tables(connection)
+    return Plan(current, target_script.revision, pending, window, now, tables, will_break, unstamped)
 
 
 def when(moment: datetime, now: datetime) -> str:
@@ -181,4 +183,9 @@ def render(plan: Plan) -> list[str]:
         )
     if plan.refused:
         lines.append(f"upgrade will stop at: {', '.join(t.namesake.table for t in plan.refused)} (see above)")
+    if plan.unstamped:
+        lines.append(
+            f"upgrade will stop at the baseline, which creates {', '.join(plan.unstamped)} anew: they exist but "
+            f"alembic_version does not; {deploy.stamp_hint()}"
+        )
     return lines

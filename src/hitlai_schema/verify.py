@@ -235,7 +235,7 @@ def check_drift(connection: sa.Connection) -> Check:
         return Check("drift", OK, "alembic check: models and database agree")
     if not result.differences:
         return Check("drift", FAIL, result.detail)
-    return Check("drift", FAIL, listing(str(difference) for difference in result.differences))
+    return Check("drift", FAIL, listing(deploy.brief(difference) for difference in result.differences))
 
 
 CHECKS: Sequence[Callable[[sa.Connection], Check | list[Check]]] = (

@@ -6,7 +6,7 @@ import io
 import logging
 import os
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from logging.config import fileConfig
 from pathlib import Path
@@ -17,7 +17,6 @@ import sqlalchemy as sa
 from alembic import context
 from alembic.operations import ops
 from alembic.runtime.migration import MigrationContext, RevisionStep
-from alembic.script import Script
 from sqlalchemy.engine import Connection
 
 import hitlai_schema
@@ -392,12 +391,6 @@ def run_migrations(connection: Connection, production_changes: online_ddl.Mode =
         context.run_migrations()
 
 
-def production_changes_of(revisions: Iterable[Script]) -> list[online_ddl.Change]:
-    """What the revisions change on production tables (see hitlai_schema.online_ddl), in chain order."""
-    ordered = sorted(revisions, key=lambda script: script.revision)
-    return [change for script in ordered for change in getattr(script.module, "PRODUCTION_CHANGES", ())]
-
-
 def is_upgrade_command() -> bool:
     """Alembic's `upgrade`, told apart from downgrade and stamp by its step function (before configure wraps it)."""
     return getattr(environment_options().get("fn"), "__name__", "") == "upgrade"
@@ -410,7 +403,7 @@ def complete_production_changes(connection: Connection) -> None:
     connection.rollback()
     if current is None:
         return
-    changes = production_changes_of(context.script.iterate_revisions(current, "base"))
+    changes = deploy.production_changes_of(context.script.iterate_revisions(current, "base"))
     retry = online_ddl.Retry(
         lock_timeout=setting("step_lock_timeout", online_ddl.Retry.lock_timeout),
         attempts=int(setting("step_attempts", str(online_ddl.Retry.attempts))),
@@ -436,7 +429,7 @@ def write_concurrent_builds() -> None:
         return
     revisions = context.script.iterate_revisions(destination, start or "base")
     statements = online_ddl.offline_concurrent_sql(
-        production_changes_of(script for script in revisions if script.revision != start)
+        deploy.production_changes_of(script for script in revisions if script.revision != start)
     )
     if statements:
         impl = context.get_context().impl
