@@ -327,3 +327,14 @@ def test_a_service_catches_migration_errors_as_an_exception():
     config.set_main_option("sqlalchemy.url", BAD_URL)
     with pytest.raises(hitlai_schema.MigrationError, match="127.0.0.1:1/appdb"):
         command.upgrade(config, "head")
+
+
+def test_status_behind_a_locked_table_says_it_changed_nothing(migrate, engine, db_url, tmp_path):
+    migrate("upgrade", "head")
+    with engine.connect() as blocker:
+        blocker.execute(sa.text("LOCK TABLE click_events IN ACCESS EXCLUSIVE MODE"))
+        status = hitlai_schema("status", "--database-url", libpq_url(db_url), cwd=tmp_path, HITLAI_LOCK_TIMEOUT="300ms")
+        blocker.rollback()
+    assert status.returncode == 1
+    assert status.stderr.count("\n") == 1 and "Traceback" not in status.stderr, status.stderr
+    assert "nothing was changed" in status.stderr and "rolled back" not in status.stderr

@@ -273,6 +273,10 @@ def main(argv: list[str] | None = None) -> None:
         if getattr(args, "verbose", False):
             traceback.print_exc()
         exit_with(str(exc))
+    except BrokenPipeError:
+        # The reader (`| head`) has gone: no traceback, and none at exit when Python flushes stdout.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(1) from None
     # Exiting now: collecting every object at interpreter shutdown would only delay the exit.
     gc.freeze()
     raise SystemExit(code)

@@ -523,6 +523,8 @@ def failures_in_one_line(connection: Connection, run: MigrationRun) -> Iterator[
     except sa.exc.DBAPIError as exc:
         settings = {name: setting(name, default) for name, default in TIMEOUTS.items()}
         cause = safeguards.describe_failure(exc, connection, settings)
+        if models_needed():  # comparing (status, verify, check, current): nothing was being changed
+            raise MigrationError(f"reading the database failed at {cause}; nothing was changed") from exc
         raise MigrationError(f"{run.describe()} failed at {cause}; its changes were rolled back") from exc
 
 
