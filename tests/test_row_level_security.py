@@ -195,6 +195,18 @@ def test_effective_column_privileges_equal_the_matrix(db):
     assert not {column for table, role, privilege, column in held if column in SERVER_SET_COLUMNS}
 
 
+def test_no_api_role_may_execute_the_token_trigger_function(db):
+    """As on a project without default privileges, where only the owner holds EXECUTE."""
+    held = db.execute(
+        sa.text(
+            "SELECT r FROM unnest(CAST(:roles AS text[])) r WHERE has_function_privilege("
+            "r, 'public.api_status_subscriptions_draw_unsubscribe_token()', 'EXECUTE')"
+        ),
+        {"roles": list(API_ROLES)},
+    ).scalars()
+    assert list(held) == []
+
+
 def test_alembic_version_is_the_owners_alone(db):
     assert db.execute(
         sa.text("SELECT relrowsecurity FROM pg_class WHERE oid = 'public.alembic_version'::regclass")
