@@ -113,6 +113,22 @@ def test_what_the_package_does_not_own_passes_verify_and_check(head):
     assert deploy.compare(head).in_sync
 
 
+def test_a_role_that_may_not_create_temporary_tables_gets_failures_that_say_so(head):
+    """The comparison needs scratch temporary tables; without them verify reports why instead of crashing."""
+    database = head.execute(sa.text("SELECT current_database()")).scalar()
+    for statement in (
+        "CREATE ROLE hitlai_without_temp BYPASSRLS",
+        "GRANT SELECT ON ALL TABLES IN SCHEMA public TO hitlai_without_temp",
+        f'REVOKE TEMPORARY ON DATABASE "{database}" FROM PUBLIC',
+        "SET LOCAL ROLE hitlai_without_temp",
+    ):
+        head.execute(sa.text(statement))
+    failed = failures(head)
+    assert set(failed) == {"row level security", "policies", "privileges", "check constraints", "drift"}
+    assert "needs TEMPORARY on database" in failed["row level security"]
+    assert "needs TEMPORARY on database" in failed["drift"]
+
+
 def test_verify_command_exits_non_zero_naming_what_alembic_check_names_too(migrate, engine, db_url, run_alembic):
     migrate("upgrade", "head")
     url = db_url.render_as_string(hide_password=False)

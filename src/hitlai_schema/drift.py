@@ -26,12 +26,17 @@ from sqlalchemy.dialects import postgresql
 
 from hitlai_schema import access
 from hitlai_schema.base import Base
+from hitlai_schema.database import MigrationError
 
 PLUGIN_NAME = "hitlai_schema.security"
 
 # Grantees whose privileges on Phase-5 tables are declared; PUBLIC would reach anon too.
 GRANTEES = (*access.API_ROLES, "PUBLIC")
 COMMANDS = {"r": "SELECT", "a": "INSERT", "w": "UPDATE", "d": "DELETE", "*": "ALL"}
+
+
+class SecurityComparisonError(MigrationError):
+    """The database cannot normalise the declared expressions for this role, so nothing was compared."""
 
 
 class SecurityChangeOp(MigrateOperation):
@@ -198,13 +203,22 @@ def database_state(
 @contextmanager
 def scratch_copies(connection: sa.Connection, tables: Iterable[str]) -> Iterator[dict[str, str]]:
     """Empty temporary copies of the tables that exist (columns only), dropped with the savepoint afterwards."""
+    # Read first: after a refused CREATE the transaction accepts no query until the savepoint is undone.
+    who = connection.execute(sa.text("SELECT current_user, current_database()")).one()
     with connection.begin_nested() as savepoint:
         copies = {}
         for number, table in enumerate(sorted(tables)):
             if connection.execute(sa.text("SELECT to_regclass(:r)"), {"r": f"public.{table}"}).scalar() is None:
                 continue
             copy = f"hitlai_scratch_{number}"
-            connection.execute(sa.text(f"CREATE TEMPORARY TABLE {copy} (LIKE public.{table})"))
+            try:
+                connection.execute(sa.text(f"CREATE TEMPORARY TABLE {copy} (LIKE public.{table})"))
+            except sa.exc.DBAPIError as exc:
+                raise SecurityComparisonError(
+                    f"the security comparison normalises the declared policies and CHECKs on temporary copies of "
+                    f"the tables, and {str(exc.orig).splitlines()[0]} (role {who[0]} needs TEMPORARY on database "
+                    f"{who[1]} and SELECT on the tables)"
+                ) from None
             copies[table] = f"pg_temp.{copy}"
         try:
             yield copies
