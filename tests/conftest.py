@@ -150,8 +150,14 @@ def run_alembic(db_url: sa.URL):
 
 
 @contextmanager
-def migrated_database(server, name: str, prepare: Sequence[str] = ()) -> Iterator[sa.Engine]:
-    """A database of its own on the session's server, prepared by the given SQL, then upgraded to head."""
+def migrated_database(
+    server, name: str, prepare: Sequence[str] = (), migrate_as: tuple[str, str] | None = None
+) -> Iterator[sa.Engine]:
+    """A database of its own on the session's server, prepared by the given SQL, then upgraded to head.
+
+    migrate_as (user, password): the role that runs the migration, one the preparation made; the engine
+    returned connects as the server's superuser either way.
+    """
     from pytest_postgresql.janitor import DatabaseJanitor
 
     with DatabaseJanitor(user=server.user, host=server.host, port=server.port, dbname=name, password=server.password):
@@ -160,9 +166,15 @@ def migrated_database(server, name: str, prepare: Sequence[str] = ()) -> Iterato
         with engine.begin() as connection:
             for statement in prepare:
                 connection.execute(sa.text(statement))
+        migrator = engine
+        if migrate_as:
+            migrator = sa.create_engine(
+                url.set(username=migrate_as[0], password=migrate_as[1]), poolclass=sa.pool.NullPool
+            )
         config = Config(str(ROOT / "alembic.ini"))
-        config.attributes.update(configure_logger=False, connection=engine)
+        config.attributes.update(configure_logger=False, connection=migrator)
         command.upgrade(config, "head")
+        migrator.dispose()
         yield engine
         engine.dispose()
 

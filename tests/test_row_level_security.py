@@ -1,8 +1,10 @@
 """Spec decision 5 as Supabase enforces it: privileges per API role, then row-level security policies.
 
-Every test runs on two databases upgraded to head: one prepared like a Supabase project today (the
-roles, no default privileges) and one like an older project whose default privileges still GRANT
-ALL on new tables to the API roles. Both must end with the same effective privileges.
+Every test runs on two databases prepared like a Supabase project, then upgraded to head by a role that
+is no superuser and owns `public` (Supabase's `postgres`), while `auth`, `auth.users` and `auth.uid()`
+exist already and belong to another role: one project as today (no default privileges) and one like an
+older project whose default privileges still GRANT ALL on new tables to the API roles. Both must end with
+the same effective privileges.
 """
 
 import re
@@ -36,14 +38,46 @@ BEGIN
 END
 $$"""
 
+# Supabase's `postgres`: no superuser, owner of the database and of `public`.
+MIGRATOR = ("hitlai_migrator", "hitlai_migrator")
+
+PROJECT_AS_ON_SUPABASE = [
+    ROLES_AS_ON_SUPABASE,
+    f"""DO $$
+    BEGIN
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'supabase_auth_admin') THEN
+            CREATE ROLE supabase_auth_admin NOLOGIN;
+        END IF;
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{MIGRATOR[0]}') THEN
+            CREATE ROLE {MIGRATOR[0]} LOGIN NOSUPERUSER PASSWORD '{MIGRATOR[1]}';
+        END IF;
+        EXECUTE format('ALTER DATABASE %I OWNER TO {MIGRATOR[0]}', current_database());
+    END
+    $$""",
+    f"ALTER SCHEMA public OWNER TO {MIGRATOR[0]}",
+    "GRANT USAGE ON SCHEMA public TO anon, authenticated, service_role",
+    "CREATE SCHEMA auth AUTHORIZATION supabase_auth_admin",
+    "CREATE TABLE auth.users (id uuid PRIMARY KEY, email text)",
+    "ALTER TABLE auth.users OWNER TO supabase_auth_admin",
+    # As Supabase's: the per-claim setting first, then the claims object.
+    """CREATE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE AS $$
+        SELECT coalesce(nullif(current_setting('request.jwt.claim.sub', true), ''),
+                        (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub'))::uuid
+    $$""",
+    "ALTER FUNCTION auth.uid() OWNER TO supabase_auth_admin",
+    f"GRANT USAGE ON SCHEMA auth TO {MIGRATOR[0]}, anon, authenticated, service_role",
+    f"GRANT SELECT, REFERENCES ON auth.users TO {MIGRATOR[0]}",
+]
+
 PRIVILEGE_MODELS = {
-    "no_default_privileges": [ROLES_AS_ON_SUPABASE],
+    "no_default_privileges": PROJECT_AS_ON_SUPABASE,
     "old_grant_all_defaults": [
-        ROLES_AS_ON_SUPABASE,
-        "GRANT USAGE ON SCHEMA public TO anon, authenticated, service_role",
-        "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO anon, authenticated, service_role",
-        "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON SEQUENCES TO anon, authenticated, service_role",
-        "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON FUNCTIONS TO anon, authenticated, service_role",
+        *PROJECT_AS_ON_SUPABASE,
+        *(
+            f"ALTER DEFAULT PRIVILEGES FOR ROLE {MIGRATOR[0]} IN SCHEMA public "
+            f"GRANT ALL ON {kind} TO anon, authenticated, service_role"
+            for kind in ("TABLES", "SEQUENCES", "FUNCTIONS")
+        ),
     ],
 }
 
@@ -63,8 +97,22 @@ DENIED = "permission denied"
 
 @pytest.fixture(scope="module", params=list(PRIVILEGE_MODELS))
 def api_engine(request, postgresql_noproc) -> Iterator[sa.Engine]:
-    with migrated_database(postgresql_noproc, f"hitlai_{request.param}", PRIVILEGE_MODELS[request.param]) as engine:
+    name, prepare = f"hitlai_{request.param}", PRIVILEGE_MODELS[request.param]
+    with migrated_database(postgresql_noproc, name, prepare, migrate_as=MIGRATOR) as engine:
         yield engine
+
+
+def test_migrated_by_a_role_that_is_no_superuser_beside_an_auth_schema_it_does_not_own(db):
+    owners = db.execute(
+        sa.text(
+            "SELECT (SELECT rolsuper FROM pg_roles WHERE rolname = :migrator), "
+            "(SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'public.api_uptime_summary'::regclass), "
+            "(SELECT pg_get_userbyid(proowner) FROM pg_proc WHERE oid = 'auth.uid()'::regprocedure), "
+            "(SELECT obj_description('auth.uid()'::regprocedure, 'pg_proc'))"
+        ),
+        {"migrator": MIGRATOR[0]},
+    ).one()
+    assert tuple(owners) == (False, MIGRATOR[0], "supabase_auth_admin", None)
 
 
 @pytest.fixture
@@ -145,6 +193,18 @@ def test_effective_column_privileges_equal_the_matrix(db):
     }
     assert held == expected
     assert not {column for table, role, privilege, column in held if column in SERVER_SET_COLUMNS}
+
+
+def test_no_api_role_may_execute_the_token_trigger_function(db):
+    """As on a project without default privileges, where only the owner holds EXECUTE."""
+    held = db.execute(
+        sa.text(
+            "SELECT r FROM unnest(CAST(:roles AS text[])) r WHERE has_function_privilege("
+            "r, 'public.api_status_subscriptions_draw_unsubscribe_token()', 'EXECUTE')"
+        ),
+        {"roles": list(API_ROLES)},
+    ).scalars()
+    assert list(held) == []
 
 
 def test_alembic_version_is_the_owners_alone(db):

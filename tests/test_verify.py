@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import command
 from conftest import ROOT
 
-from hitlai_schema import APIUptimeSummary, deploy, verify
+from hitlai_schema import APIUptimeSummary, access, deploy, drift, verify
 
 CHANGED_CHECK = (
     "ALTER TABLE ai_alignment_metrics DROP CONSTRAINT ai_alignment_metrics_alignment_score_check",
@@ -111,6 +111,48 @@ def test_what_the_package_does_not_own_passes_verify_and_check(head):
         head.execute(sa.text(statement))
     assert failures(head) == {}
     assert deploy.compare(head).in_sync
+
+
+def test_declared_expressions_are_normalised_in_a_few_round_trips(head):
+    """Against a distant database each statement costs a round trip: not one per table, policy or CHECK."""
+    statements = []
+    sa.event.listen(head, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    changes = drift.compare_security(head, list(access.PHASE5_TABLES), verify.owned_tables())
+    assert changes == []
+    assert len(statements) < 25, statements
+
+
+def test_statements_postgresql_refuses_are_skipped_and_the_others_run_verbatim(head):
+    head.execute(sa.text("CREATE TEMPORARY TABLE scratch (label text)"))
+    drift.run_those_postgresql_accepts(
+        head,
+        [
+            "ALTER TABLE scratch ADD CONSTRAINT percent_check CHECK (label LIKE '%:x%')",
+            "ALTER TABLE scratch ADD CONSTRAINT refused_check CHECK (no_such_column > 0)",
+            "ALTER TABLE scratch ADD CONSTRAINT length_check CHECK (length(label) < 10)",
+        ],
+    )
+    held = dict(drift.read_checks(head, ["pg_temp.scratch"]))
+    assert held == {
+        ("scratch", "percent_check"): "CHECK ((label ~~ '%:x%'::text))",
+        ("scratch", "length_check"): "CHECK ((length(label) < 10))",
+    }
+
+
+def test_a_role_that_may_not_create_temporary_tables_gets_failures_that_say_so(head):
+    """The comparison needs scratch temporary tables; without them verify reports why instead of crashing."""
+    database = head.execute(sa.text("SELECT current_database()")).scalar()
+    for statement in (
+        "CREATE ROLE hitlai_without_temp BYPASSRLS",
+        "GRANT SELECT ON ALL TABLES IN SCHEMA public TO hitlai_without_temp",
+        f'REVOKE TEMPORARY ON DATABASE "{database}" FROM PUBLIC',
+        "SET LOCAL ROLE hitlai_without_temp",
+    ):
+        head.execute(sa.text(statement))
+    failed = failures(head)
+    assert set(failed) == {"row level security", "policies", "privileges", "check constraints", "drift"}
+    assert "needs TEMPORARY on database" in failed["row level security"]
+    assert "needs TEMPORARY on database" in failed["drift"]
 
 
 def test_verify_command_exits_non_zero_naming_what_alembic_check_names_too(migrate, engine, db_url, run_alembic):

@@ -26,12 +26,17 @@ from sqlalchemy.dialects import postgresql
 
 from hitlai_schema import access
 from hitlai_schema.base import Base
+from hitlai_schema.database import MigrationError
 
 PLUGIN_NAME = "hitlai_schema.security"
 
 # Grantees whose privileges on Phase-5 tables are declared; PUBLIC would reach anon too.
 GRANTEES = (*access.API_ROLES, "PUBLIC")
 COMMANDS = {"r": "SELECT", "a": "INSERT", "w": "UPDATE", "d": "DELETE", "*": "ALL"}
+
+
+class SecurityComparisonError(MigrationError):
+    """The database cannot normalise the declared expressions for this role, so nothing was compared."""
 
 
 class SecurityChangeOp(MigrateOperation):
@@ -195,82 +200,116 @@ def database_state(
     )
 
 
+def existing_tables(connection: sa.Connection, tables: Iterable[str]) -> list[str]:
+    """Those of the tables that exist in public, in the order given (one round trip)."""
+    listed = list(tables)
+    present = set(
+        connection.execute(
+            sa.text("SELECT t FROM unnest(CAST(:tables AS text[])) t WHERE to_regclass('public.' || t) IS NOT NULL"),
+            {"tables": listed},
+        ).scalars()
+    )
+    return [table for table in listed if table in present]
+
+
+# Statements are sent in batches, not one by one: against a distant database (Supabase from CI, say)
+# every round trip costs tens of milliseconds, and `alembic check` is to stay within two seconds.
+
+
 @contextmanager
 def scratch_copies(connection: sa.Connection, tables: Iterable[str]) -> Iterator[dict[str, str]]:
     """Empty temporary copies of the tables that exist (columns only), dropped with the savepoint afterwards."""
+    # Read first: after a refused CREATE the transaction accepts no query until the savepoint is undone.
+    who = connection.execute(sa.text("SELECT current_user, current_database()")).one()
     with connection.begin_nested() as savepoint:
-        copies = {}
-        for number, table in enumerate(sorted(tables)):
-            if connection.execute(sa.text("SELECT to_regclass(:r)"), {"r": f"public.{table}"}).scalar() is None:
-                continue
-            copy = f"hitlai_scratch_{number}"
-            connection.execute(sa.text(f"CREATE TEMPORARY TABLE {copy} (LIKE public.{table})"))
-            copies[table] = f"pg_temp.{copy}"
+        copies = {
+            table: f"pg_temp.hitlai_scratch_{number}"
+            for number, table in enumerate(existing_tables(connection, sorted(tables)))
+        }
+        if copies:
+            try:
+                run_script(
+                    connection,
+                    [f"CREATE TEMPORARY TABLE {copy} (LIKE public.{table})" for table, copy in copies.items()],
+                )
+            except sa.exc.DBAPIError as exc:
+                raise SecurityComparisonError(
+                    f"the security comparison normalises the declared policies and CHECKs on temporary copies of "
+                    f"the tables, and {str(exc.orig).splitlines()[0]} (role {who[0]} needs TEMPORARY on database "
+                    f"{who[1]} and SELECT on the tables)"
+                ) from None
         try:
             yield copies
         finally:
             savepoint.rollback()
 
 
-def _normalised(connection: sa.Connection, statement: str, read: str, **params: Any) -> Any:
-    """Run statement on a scratch copy and read back how PostgreSQL holds it; None if PostgreSQL refuses it."""
+def run_script(connection: sa.Connection, statements: Sequence[str]) -> None:
+    """The statements, verbatim, in one round trip."""
+    # exec_driver_sql hands psycopg an empty parameter list, so psycopg reads % as a placeholder: doubled.
+    connection.exec_driver_sql(";\n".join(statements).replace("%", "%%"))
+
+
+def run_those_postgresql_accepts(connection: sa.Connection, statements: Sequence[str]) -> None:
+    """All in one round trip when PostgreSQL accepts them all, else one by one, skipping those it refuses."""
+    if not statements:
+        return
     try:
         with connection.begin_nested():
-            connection.execute(sa.text(statement))
-            return connection.execute(sa.text(read), params).scalar()
+            run_script(connection, statements)
+        return
     except sa.exc.DBAPIError:
-        return None
+        pass
+    for statement in statements:
+        try:
+            with connection.begin_nested():
+                run_script(connection, [statement])
+        except sa.exc.DBAPIError:
+            continue
 
 
 def declared_state(
     connection: sa.Connection, security_tables: Sequence[str], check_tables: Sequence[str]
 ) -> SecurityState:
-    """What access.py and the models declare, with expressions normalised by this database."""
+    """What access.py and the models declare, with expressions normalised by this database.
+
+    A declared expression PostgreSQL refuses (a column that does not exist yet) keeps its text as written.
+    """
     security = set(security_tables)
-    policies = {}
-    checks = {}
-    declared_checks = model_checks(check_tables)
-    with scratch_copies(connection, security | {table for table, _ in declared_checks}) as copies:
-        for policy in access.policies():
-            if policy.table not in security:
-                continue
-            state = PolicyState(
-                policy.name,
-                policy.table,
-                policy.command,
-                tuple(sorted(policy.roles)),
-                True,
-                policy.using,
-                policy.with_check,
-            )
-            if policy.table in copies:
-                copy = replace(state, table=copies[policy.table])
-                held = _normalised(
-                    connection,
-                    copy.create_sql(),
-                    "SELECT ARRAY[pg_get_expr(polqual, polrelid), pg_get_expr(polwithcheck, polrelid)] "
-                    "FROM pg_policy WHERE polrelid = to_regclass(:copy) AND polname = :name",
-                    copy=copies[policy.table],
-                    name=policy.name,
-                )
-                if held is not None:
-                    state = replace(state, using=held[0], with_check=held[1])
-            policies[(policy.table, policy.name)] = state
-        for (table, name), expression in declared_checks.items():
-            definition = f"CHECK ({expression})"
-            if table in copies:
-                definition = (
-                    _normalised(
-                        connection,
-                        f"ALTER TABLE {copies[table]} ADD CONSTRAINT {name} {definition}",
-                        "SELECT pg_get_constraintdef(oid) FROM pg_constraint "
-                        "WHERE conrelid = to_regclass(:copy) AND conname = :name",
-                        copy=copies[table],
-                        name=name,
-                    )
-                    or definition
-                )
-            checks[(table, name)] = definition
+    policies = {
+        (policy.table, policy.name): PolicyState(
+            policy.name,
+            policy.table,
+            policy.command,
+            tuple(sorted(policy.roles)),
+            True,
+            policy.using,
+            policy.with_check,
+        )
+        for policy in access.policies()
+        if policy.table in security
+    }
+    checks = {key: f"CHECK ({expression})" for key, expression in model_checks(check_tables).items()}
+    with scratch_copies(connection, security | {table for table, _ in checks}) as copies:
+        run_those_postgresql_accepts(
+            connection,
+            [
+                replace(state, table=copies[table]).create_sql()
+                for (table, _), state in policies.items()
+                if table in copies
+            ]
+            + [
+                f"ALTER TABLE {copies[table]} ADD CONSTRAINT {name} {definition}"
+                for (table, name), definition in checks.items()
+                if table in copies
+            ],
+        )
+        original = {copy.removeprefix("pg_temp."): table for table, copy in copies.items()}
+        for (copy, name), held in read_policies(connection, list(copies.values())).items():
+            key = (original[copy], name)
+            policies[key] = replace(policies[key], using=held.using, with_check=held.with_check)
+        for (copy, name), definition in read_checks(connection, list(copies.values())).items():
+            checks[(original[copy], name)] = definition
 
     table_privileges = {}
     column_privileges = {}
@@ -373,11 +412,7 @@ def compare_security(
 ) -> list[SecurityChangeOp]:
     """What differs between the declarations and this database, as operations that would fix it."""
     # A table missing altogether is created with its CHECKs (CreateTableOp); only the rest is added here.
-    existing = [
-        table
-        for table in check_tables
-        if connection.execute(sa.text("SELECT to_regclass(:r)"), {"r": f"public.{table}"}).scalar() is not None
-    ]
+    existing = existing_tables(connection, check_tables)
     declared = declared_state(connection, security_tables, existing)
     database = database_state(connection, security_tables, existing)
     return differences(declared, database, {*security_tables, *existing})

@@ -40,6 +40,10 @@ class ColumnCheck:
 
 def mapped_models() -> list[type[Base]]:
     """Every model class, by name."""
+    # The package maps its models on first use of one of its names (hitlai_schema/__init__.py): until
+    # then, in a fresh process such as the command line's, the registry holds none of them.
+    from hitlai_schema import metadata  # noqa: F401
+
     return sorted((mapper.class_ for mapper in Base.registry.mappers), key=lambda cls: cls.__name__)
 
 

@@ -433,7 +433,11 @@ def upgrade() -> None:
            END
            $$"""
     )
-    op.execute("REVOKE ALL ON FUNCTION public.api_status_subscriptions_draw_unsubscribe_token() FROM PUBLIC")
+    # The API roles too, by name: Supabase's old default privileges GRANT ALL on new functions to them.
+    op.execute(
+        "REVOKE ALL ON FUNCTION public.api_status_subscriptions_draw_unsubscribe_token() "
+        "FROM PUBLIC, anon, authenticated, service_role"
+    )
     op.execute(
         """CREATE TRIGGER api_status_subscriptions_draw_unsubscribe_token
            BEFORE INSERT ON api_status_subscriptions
