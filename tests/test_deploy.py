@@ -284,6 +284,9 @@ def test_new_revisions_get_utc_timestamp_ids_distinct_within_a_second(tmp_path, 
     generated = command.revision(alembic_config, message="restore click text", autogenerate=True)
     assert re.fullmatch(r"\d{14}", generated.revision) and generated.revision > second.revision
     assert "element_text" in Path(generated.path).read_text()
+    for lint in (["check"], ["format", "--check"]):  # the checkout's post-write hooks formatted it
+        linted = subprocess.run([sys.executable, "-m", "ruff", *lint, generated.path], cwd=ROOT, capture_output=True)
+        assert linted.returncode == 0, linted.stdout
 
     exported = deploy.sql_files(after=second.revision, script_location=scripts)
     assert [file.name for file in exported] == [f"{generated.revision}_restore_click_text.sql"]
