@@ -29,6 +29,7 @@ from hitlai_schema.database import (
     exit_with,
     given_url,
     is_transaction_pooler,
+    migration_engine,
     normalize_url,
     stop_embedded_server,
 )
@@ -61,7 +62,7 @@ def connect(url: sa.URL) -> Iterator[sa.Connection]:
             f"port {TRANSACTION_POOLER_PORT} is Supabase's transaction pooler, which cannot hold the migration lock; "
             "use the direct connection or the session pooler (port 5432)"
         )
-    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    engine = migration_engine(url)
     try:
         try:
             connection = engine.connect()

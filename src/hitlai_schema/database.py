@@ -170,6 +170,15 @@ def is_transaction_pooler(url: URL) -> bool:
     return url.port == TRANSACTION_POOLER_PORT and (url.host or "").endswith("pooler.supabase.com")
 
 
+def migration_engine(url: URL) -> sa.Engine:
+    """The engine a migration run opens for itself: no pool, and no statements prepared on the server.
+
+    A migration's statements each run once; psycopg would prepare the few that repeat, then discard them
+    all with a DEALLOCATE ALL round trip after every ALTER or DROP.
+    """
+    return sa.create_engine(url, poolclass=sa.pool.NullPool, connect_args={"prepare_threshold": None})
+
+
 def create_engine(url: str | URL, *, transaction_pooler: bool | None = None, **kwargs: Any) -> sa.Engine:
     """An engine for a service, from the URL Supabase gives it; kwargs go to sqlalchemy.create_engine.
 

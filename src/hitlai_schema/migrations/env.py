@@ -26,6 +26,7 @@ from hitlai_schema.database import (
     connection_error,
     exit_with,
     given_url,
+    migration_engine,
     resolve_url,
 )
 from hitlai_schema.revision_ids import next_revision_id
@@ -540,7 +541,7 @@ def run_migrations_online() -> None:
         return
 
     url = resolve_url(repository_root() / ".pgdata", configured=config.get_main_option("sqlalchemy.url"))
-    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    engine = migration_engine(url)
     try:
         connection = engine.connect()
     except sa.exc.DBAPIError as exc:
