@@ -27,7 +27,7 @@ WHY_SLOWER = {
     "ORM bulk insert": "psycopg sends one INSERT per row, pipelined and prepared; the server still runs each as a"
     " statement of its own, where COPY streams all rows into one. Even Core's form (below) and psycopg's own"
     " executemany of ready tuples stay under half of COPY here, so no engine default gets the ORM there:"
-    " SQLAlchemy's multi-row VALUES (insertmanyvalues, pages of 50 to 5,000 rows) was 2 to 9 times slower,"
+    " SQLAlchemy's multi-row VALUES (insertmanyvalues, pages of 50 to 5,000 rows) was 1.3 to 3 times slower still,"
     " as psycopg re-parses every statement longer than 4,096 characters or with over 50 parameters."
     " Services that write in bulk use copy_rows",
 }
