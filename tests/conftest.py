@@ -131,6 +131,21 @@ def stamp(alembic_config: Config, engine: sa.Engine):
     return run
 
 
+def hitlai_schema_cli(
+    *args: str, cwd: Path = ROOT, executable: str = sys.executable, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """The hitlai-schema command as a user runs it; DATABASE_URL only where env gives it."""
+    environment = {name: value for name, value in os.environ.items() if name != "DATABASE_URL"}
+    return subprocess.run(
+        [executable, "-m", "hitlai_schema", *args],
+        cwd=cwd,
+        env={**environment, **env},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
 @pytest.fixture
 def run_alembic(db_url: sa.URL):
     """Run the alembic command line against this test's database, as a user would."""

@@ -1,6 +1,5 @@
 """Deploying as users do: the installed wheel from any directory, per-revision SQL files, the Supabase CLI layout."""
 
-import os
 import re
 import shutil
 import subprocess
@@ -14,6 +13,7 @@ import pytest
 import sqlalchemy as sa
 from alembic import command
 from conftest import ROOT
+from conftest import hitlai_schema_cli as hitlai_schema
 from npm import npm_packages
 from pg_catalog import schema_snapshot
 from spec import BASELINE, HEAD
@@ -37,18 +37,6 @@ def psql(url: sa.URL, path: Path) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         timeout=120,
-    )
-
-
-def hitlai_schema(*args: str, cwd: Path, executable: str = sys.executable, **env: str):
-    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    return subprocess.run(
-        [executable, "-m", "hitlai_schema", *args],
-        cwd=cwd,
-        env={**environment, **env},
-        capture_output=True,
-        text=True,
-        timeout=300,
     )
 
 

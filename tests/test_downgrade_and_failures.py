@@ -1,9 +1,6 @@
 """Downgrades that delete nothing they did not create, and failures that say what happened in one line."""
 
 import logging
-import os
-import subprocess
-import sys
 import tempfile
 import time
 import uuid
@@ -12,7 +9,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from alembic import command
-from conftest import ROOT
+from conftest import hitlai_schema_cli as hitlai_schema
 from pg_catalog import table_names
 from phase4 import LEGACY_TABLES, build_phase4_database
 from rows import insert
@@ -23,18 +20,6 @@ from hitlai_schema import deploy
 from hitlai_schema.database import MigrationError
 
 MIGRATION_LOCK_KEY = 0x686974_6C6169
-
-
-def hitlai_schema(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    return subprocess.run(
-        [sys.executable, "-m", "hitlai_schema.cli", *args],
-        cwd=ROOT,
-        env={**environment, **env},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
 
 
 def version(engine: sa.Engine) -> str | None:

@@ -2,7 +2,6 @@
 them aside unless told to, online and in the offline SQL alike."""
 
 import subprocess
-import sys
 import threading
 import time
 from datetime import timedelta
@@ -10,9 +9,10 @@ from datetime import timedelta
 import psycopg
 import pytest
 import sqlalchemy as sa
+from conftest import hitlai_schema_cli
 from pg_catalog import read_table, table_names
 from phase4 import A_MINUTE_AGO, LEGACY_TABLES, build_phase4_database, insert_legacy_rows, legacy_rows
-from spec import BASELINE, ROOT
+from spec import BASELINE
 
 from hitlai_schema import deploy
 from hitlai_schema.database import MigrationError
@@ -48,13 +48,7 @@ def raw_connection(engine: sa.Engine) -> psycopg.Connection:
 
 
 def hitlai_schema(db_url: sa.URL, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "hitlai_schema.cli", *args, "--database-url", db_url.render_as_string(False)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return hitlai_schema_cli(*args, "--database-url", db_url.render_as_string(False))
 
 
 def assert_names_both_live_tables(message: str) -> None:

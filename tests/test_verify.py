@@ -2,13 +2,12 @@
 
 import shutil
 import subprocess
-import sys
 from dataclasses import replace
 
 import pytest
 import sqlalchemy as sa
 from alembic import command
-from conftest import ROOT
+from conftest import hitlai_schema_cli
 
 from hitlai_schema import APIUptimeSummary, access, deploy, drift, verify
 
@@ -160,13 +159,7 @@ def test_verify_command_exits_non_zero_naming_what_alembic_check_names_too(migra
     url = db_url.render_as_string(hide_password=False)
 
     def verify_command() -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "hitlai_schema.cli", "verify", "--database-url", url],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            cwd=ROOT,
-        )
+        return hitlai_schema_cli("verify", "--database-url", url)
 
     clean = verify_command()
     assert clean.returncode == 0, clean.stdout + clean.stderr
