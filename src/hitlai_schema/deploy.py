@@ -4,6 +4,7 @@ The scripts live in `hitlai_schema/migrations` (the checkout's `alembic/` links 
 carries them and `alembic_config()` finds them from any directory.
 """
 
+import functools
 import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -52,7 +53,9 @@ def alembic_config(
     return config
 
 
+@functools.cache
 def script_directory(script_location: Path = MIGRATIONS) -> ScriptDirectory:
+    """The chain, read once per process: each fresh read runs every revision module again (~30 ms)."""
     return ScriptDirectory(str(script_location))
 
 
