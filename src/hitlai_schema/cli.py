@@ -17,20 +17,20 @@ from typing import Any
 
 import sqlalchemy as sa
 from alembic import command
+from alembic.config import Config
 from alembic.util import CommandError
 
 from hitlai_schema import deploy, live_tables
 from hitlai_schema.database import (
-    PGDATA_ENV,
     TRANSACTION_POOLER_PORT,
     MigrationError,
     connection_error,
-    embedded_url,
+    embedded_data_directory,
     exit_with,
-    given_url,
     is_transaction_pooler,
     migration_engine,
     normalize_url,
+    resolve_url,
     stop_embedded_server,
 )
 from hitlai_schema.plan import make_plan, render
@@ -44,14 +44,10 @@ def public_url(url: sa.URL) -> str:
     return libpq_url.render_as_string(hide_password=True)
 
 
-def embedded_data_directory() -> Path:
-    return Path(os.environ.get(PGDATA_ENV) or Path.cwd() / ".pgdata")
-
-
 def resolve(args: argparse.Namespace) -> sa.URL:
     if args.database_url:
         return normalize_url(args.database_url, source="--database-url")
-    return given_url() or embedded_url(embedded_data_directory())
+    return resolve_url(Path.cwd() / ".pgdata")
 
 
 @contextmanager
@@ -80,13 +76,20 @@ def print_step(*, ctx: Any, step: Any, heads: Any, run_args: Any) -> None:
     print(f"{verb} {script.revision}  {deploy.describe_revision(script)}", flush=True)
 
 
-def run_upgrade(args: argparse.Namespace) -> int:
-    url = resolve(args)
+def migrate(
+    url: sa.URL, direction: Callable[[Config, str], None], revision: str, settings: dict[str, str]
+) -> str | None:
+    """Run alembic's upgrade or downgrade on one connection, a line per revision; the revision reached."""
     with connect(url) as connection:
-        config = deploy.alembic_config(connection, settings=live_table_settings(args), on_version_apply=print_step)
-        command.upgrade(config, args.revision)
+        direction(deploy.alembic_config(connection, settings=settings, on_version_apply=print_step), revision)
         reached = deploy.current_revision(connection)
         connection.rollback()
+    return reached
+
+
+def run_upgrade(args: argparse.Namespace) -> int:
+    url = resolve(args)
+    reached = migrate(url, command.upgrade, args.revision, live_table_settings(args))
     at_head = " (head)" if reached == deploy.head_revision() else ""
     print(f"database is at revision {reached}{at_head}")
     print(f"connect with: {public_url(url)}")
@@ -114,17 +117,13 @@ def run_plan(args: argparse.Namespace) -> int:
 def run_downgrade(args: argparse.Namespace) -> int:
     url = resolve(args)
     settings = {"allow_data_loss": "true"} if args.allow_data_loss else {}
-    with connect(url) as connection:
-        config = deploy.alembic_config(connection, settings=settings, on_version_apply=print_step)
-        command.downgrade(config, args.revision)
-        reached = deploy.current_revision(connection)
-        connection.rollback()
+    reached = migrate(url, command.downgrade, args.revision, settings)
     print(f"database is at revision {reached or 'base (no revision applied)'}")
     return 0
 
 
 def run_stop(args: argparse.Namespace) -> int:
-    print(stop_embedded_server(embedded_data_directory()))
+    print(stop_embedded_server(embedded_data_directory(Path.cwd() / ".pgdata")))
     return 0
 
 

@@ -141,9 +141,14 @@ def given_url(configured: str | None = None) -> URL | None:
     return normalize_url(raw) if raw else None
 
 
+def embedded_data_directory(default: Path) -> Path:
+    """Where the embedded server keeps its data: HITLAI_PGDATA, else the caller's default (a ./.pgdata)."""
+    return Path(os.environ.get(PGDATA_ENV) or default)
+
+
 def resolve_url(default_pgdata: Path, configured: str | None = None) -> URL:
     """The URL to migrate: the one given, else the embedded server's."""
-    return given_url(configured) or embedded_url(Path(os.environ.get(PGDATA_ENV) or default_pgdata))
+    return given_url(configured) or embedded_url(embedded_data_directory(default_pgdata))
 
 
 def connection_error(url: URL, exc: BaseException) -> DatabaseError:
