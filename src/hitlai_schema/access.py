@@ -28,12 +28,10 @@ READ_WRITE = frozenset({"SELECT", "INSERT", "UPDATE", "DELETE"})
 
 # Core tables keep whatever privileges and policies each deployment gave them.
 CORE_TABLES = frozenset(model.__tablename__ for model in (Company, TestRequest, TestRun, HumanTester, UserSession))
-# The domain modules are imported above so that every Phase-5 model is on the metadata.
-PHASE5_TABLES = tuple(
-    sorted(
-        table.name for table in Base.metadata.tables.values() if table.schema is None and table.name not in CORE_TABLES
-    )
-)
+# The tables of public the models declare (the domain modules are imported above, so all of them): Supabase's
+# schemas, the other Phase 1-4 tables and the *_legacy tables are not the package's.
+OWNED_TABLES = frozenset(table.name for table in Base.metadata.tables.values() if table.schema is None)
+PHASE5_TABLES = tuple(sorted(OWNED_TABLES - CORE_TABLES))
 
 STATUS_PAGE_TABLES = ("api_endpoint_configs", "api_incident_updates", "api_uptime_summary")
 MODEL_CATALOG_TABLES = ("ai_capability_benchmarks", "ai_model_capabilities", "ai_tester_pricing")

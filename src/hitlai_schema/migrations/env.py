@@ -39,12 +39,12 @@ log = logging.getLogger("alembic.env")
 CORE_TABLES = frozenset({"companies", "test_requests", "test_runs", "human_testers", "user_sessions"})
 
 
-@functools.cache
 def owned_tables() -> frozenset[str]:
-    """Only the public schema's tables that the models declare are ours; Supabase's
-    schemas, the other Phase 1-4 tables and the *_legacy tables are not, and
-    autogenerate must never propose to create, alter or drop them."""
-    return frozenset(table.name for table in hitlai_schema.metadata.tables.values() if table.schema is None)
+    """Autogenerate must never propose to create, alter or drop a table the models do not own."""
+    # Imported here: it maps the models, which only comparing needs (see models_needed).
+    from hitlai_schema import access
+
+    return access.OWNED_TABLES
 
 
 @functools.cache
