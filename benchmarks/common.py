@@ -5,7 +5,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,3 +107,10 @@ def median(values: list[float]) -> float:
 
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms"
+
+
+def run_alone(measure: Callable[[sa.URL, int], list[Figure]], default_rounds: int) -> None:
+    """One benchmark on its own: `python benchmarks/NAME.py [rounds]` prints its figures."""
+    with embedded_postgres() as admin_url:
+        for figure in measure(admin_url, int(sys.argv[1]) if len(sys.argv) > 1 else default_rounds):
+            print(f"{figure.what}: {figure.measured}  {figure.target}  {figure.met}")

@@ -7,7 +7,6 @@ Each way writes the same rows into an emptied table and commits, interleaved ove
 """
 
 import random
-import sys
 import time
 import uuid
 from collections.abc import Callable
@@ -15,7 +14,7 @@ from typing import Any
 
 import psycopg
 import sqlalchemy as sa
-from common import Figure, alembic_cli, create_database, drop_database, embedded_postgres, libpq, median
+from common import Figure, alembic_cli, create_database, drop_database, libpq, median, run_alone
 from sqlalchemy.orm import Session
 
 from hitlai_schema import ClickEvent
@@ -133,6 +132,4 @@ def measure(admin: sa.URL, rounds: int = 5) -> list[Figure]:
 
 
 if __name__ == "__main__":
-    with embedded_postgres() as admin_url:
-        for figure in measure(admin_url, int(sys.argv[1]) if len(sys.argv) > 1 else 3):
-            print(f"{figure.what}: {figure.measured}  {figure.target}  {figure.met}")
+    run_alone(measure, 3)

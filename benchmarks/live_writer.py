@@ -13,7 +13,6 @@ relfilenode of every production table is compared before and after: a rewrite ch
 import functools
 import multiprocessing
 import random
-import sys
 import time
 from multiprocessing.connection import Connection as Pipe
 
@@ -27,11 +26,11 @@ from common import (
     Figure,
     create_database,
     drop_database,
-    embedded_postgres,
     libpq,
     median,
     ms,
     offline_sql,
+    run_alone,
     run_psql,
     sql_script,
 )
@@ -212,6 +211,4 @@ def measure(admin: sa.URL, rounds: int = 3) -> list[Figure]:
 
 
 if __name__ == "__main__":
-    with embedded_postgres() as admin_url:
-        for figure in measure(admin_url, int(sys.argv[1]) if len(sys.argv) > 1 else 3):
-            print(f"{figure.what}: {figure.measured}  {figure.target}  {figure.met}")
+    run_alone(measure, 3)

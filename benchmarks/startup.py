@@ -10,7 +10,7 @@ import sys
 import time
 
 import sqlalchemy as sa
-from common import Figure, alembic_cli, create_database, drop_database, embedded_postgres, median
+from common import Figure, alembic_cli, create_database, drop_database, median, run_alone
 
 CHECK_TARGET_SECONDS = 2.0
 IMPORT_TARGET_RATIO = 1.5
@@ -68,6 +68,4 @@ def measure(admin: sa.URL, rounds: int = 7) -> list[Figure]:
 
 
 if __name__ == "__main__":
-    with embedded_postgres() as admin_url:
-        for figure in measure(admin_url, int(sys.argv[1]) if len(sys.argv) > 1 else 7):
-            print(f"{figure.what}: {figure.measured}  {figure.target}  {figure.met}")
+    run_alone(measure, 7)

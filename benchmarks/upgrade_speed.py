@@ -19,10 +19,10 @@ from common import (
     Figure,
     create_database,
     drop_database,
-    embedded_postgres,
     libpq,
     median,
     offline_sql,
+    run_alone,
     run_psql,
     sql_script,
 )
@@ -98,6 +98,4 @@ def measure(admin: sa.URL, rounds: int = 5) -> list[Figure]:
 
 
 if __name__ == "__main__":
-    with embedded_postgres() as admin_url:
-        for figure in measure(admin_url, int(sys.argv[1]) if len(sys.argv) > 1 else 5):
-            print(f"{figure.what}: {figure.measured}  {figure.target}  {figure.met}")
+    run_alone(measure, 5)
