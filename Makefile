@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: migrate test lint check sql downgrade stop bench clean
+.PHONY: migrate test lint check sql downgrade stop bench clean golden-sql
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ stop: $(INSTALLED)
 ## Measure lock stalls, upgrade speed, start-up and ingestion against their targets; writes BENCHMARKS.md.
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/run.py
+
+## Rewrite the pinned SQL of every revision (tests/data/sql/) after an intended change.
+golden-sql: $(INSTALLED)
+	$(BIN)/python -m tests.golden_sql
 
 clean:
 	rm -rf $(VENV) .pytest_cache src/*.egg-info
