@@ -39,12 +39,20 @@ SUBSCRIPTIONS_TABLE = APIStatusSubscription.__tablename__
 
 # What proves a subscription genuine and what lets one unsubscribe by e-mail link: only the server sets them.
 SERVER_SET_SUBSCRIPTION_COLUMNS = frozenset({"verified", "verified_at", "verification_token", "unsubscribe_token"})
+# Of those, what would let a user verify an address they do not hold, or act on the link sent to it: only the
+# server reads them.
+SERVER_READ_SUBSCRIPTION_COLUMNS = frozenset({"verification_token", "unsubscribe_token"})
 # Identity and creation time come from the columns' defaults.
 GENERATED_SUBSCRIPTION_COLUMNS = frozenset({"id", "created_at"})
 USER_SET_SUBSCRIPTION_COLUMNS = frozenset(
     column.name
     for column in APIStatusSubscription.__table__.columns
     if column.name not in SERVER_SET_SUBSCRIPTION_COLUMNS | GENERATED_SUBSCRIPTION_COLUMNS
+)
+USER_READ_SUBSCRIPTION_COLUMNS = frozenset(
+    column.name
+    for column in APIStatusSubscription.__table__.columns
+    if column.name not in SERVER_READ_SUBSCRIPTION_COLUMNS
 )
 
 
@@ -55,8 +63,8 @@ def _table_privileges(table: str) -> dict[str, frozenset[str]]:
     elif table in MODEL_CATALOG_TABLES:
         privileges.update(authenticated=READ)
     elif table == SUBSCRIPTIONS_TABLE:
-        # INSERT and UPDATE are granted column by column below.
-        privileges.update(authenticated=frozenset({"SELECT", "DELETE"}))
+        # SELECT, INSERT and UPDATE are granted column by column below.
+        privileges.update(authenticated=frozenset({"DELETE"}))
     return privileges
 
 
@@ -68,7 +76,11 @@ TABLE_PRIVILEGES: Mapping[str, Mapping[str, frozenset[str]]] = {
 # table -> role -> privilege -> the only columns the role may use it on (beyond its table-level privileges).
 COLUMN_PRIVILEGES: Mapping[str, Mapping[str, Mapping[str, frozenset[str]]]] = {
     SUBSCRIPTIONS_TABLE: {
-        "authenticated": {"INSERT": USER_SET_SUBSCRIPTION_COLUMNS, "UPDATE": USER_SET_SUBSCRIPTION_COLUMNS}
+        "authenticated": {
+            "SELECT": USER_READ_SUBSCRIPTION_COLUMNS,
+            "INSERT": USER_SET_SUBSCRIPTION_COLUMNS,
+            "UPDATE": USER_SET_SUBSCRIPTION_COLUMNS,
+        }
     }
 }
 

@@ -27,6 +27,7 @@ from sqlalchemy.dialects import postgresql
 from hitlai_schema import access
 from hitlai_schema.base import Base
 from hitlai_schema.database import MigrationError
+from hitlai_schema.models import triggers
 
 PLUGIN_NAME = "hitlai_schema.security"
 
@@ -434,9 +435,204 @@ def _compare_for_autogenerate(
     return PriorityDispatchResult.CONTINUE
 
 
+# The package's trigger functions and triggers (hitlai_schema.models.triggers): presence, definition, enabled
+# state and who may EXECUTE the functions. A function's body is stored verbatim, so definitions are compared
+# as pg_get_functiondef prints them with each line's indentation and blank lines dropped; the declared
+# functions and triggers are created on scratch copies and read back, like policies and CHECKs.
+
+FUNCTION_KINDS = frozenset({"add_function", "remove_function", "replace_function", "revoke_execute", "grant_execute"})
+TRIGGER_KINDS = frozenset({"add_trigger", "remove_trigger", "enable_trigger", "disable_trigger"})
+# pg_trigger.tgenabled: O fires in the usual (origin) mode; the others as ALTER TABLE ... TRIGGER sets them.
+TRIGGER_FIRING = {"O": "ENABLE", "D": "DISABLE", "R": "ENABLE REPLICA", "A": "ENABLE ALWAYS"}
+
+
+@dataclass(frozen=True)
+class FunctionState:
+    definition: str  # pg_get_functiondef: a CREATE OR REPLACE statement
+    executors: frozenset[str]  # the grantees of GRANTEES that may EXECUTE it
+
+    def normalised(self) -> str:
+        """The definition without its first line (the name, which is the key) and without layout."""
+        lines = (line.strip() for line in self.definition.splitlines()[1:])
+        return "\n".join(line for line in lines if line)
+
+
+@dataclass(frozen=True)
+class TriggerState:
+    definition: str  # pg_get_triggerdef, ON the bare table name
+    firing: str  # pg_trigger.tgenabled
+
+
+def read_functions(connection: sa.Connection, signatures: Sequence[str]) -> dict[str, FunctionState]:
+    """The functions of these signatures (`schema.name(argument types)`) that exist, keyed by signature."""
+    grantee = "CASE WHEN acl.grantee = 0 THEN 'PUBLIC' ELSE acl.grantee::regrole::text END"
+    return {
+        row.signature: FunctionState(
+            row.definition, frozenset(executor for executor in row.executors if executor in GRANTEES)
+        )
+        for row in _rows(
+            connection,
+            f"""SELECT s AS signature, pg_get_functiondef(p.oid) AS definition,
+                       ARRAY(SELECT {grantee} FROM aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) acl
+                             WHERE acl.privilege_type = 'EXECUTE') AS executors
+                FROM unnest(CAST(:signatures AS text[])) s JOIN pg_proc p ON p.oid = to_regprocedure(s)""",
+            signatures=list(signatures),
+        )
+    }
+
+
+def read_triggers(connection: sa.Connection, relations: Sequence[str]) -> dict[tuple[str, str], TriggerState]:
+    """The user-defined triggers on these relations (schema-qualified), keyed by (bare table name, trigger)."""
+    return {
+        (row.table, row.name): TriggerState(_on_bare_name(row.definition, row.table, row.spellings), row.firing)
+        for row in _rows(
+            connection,
+            """SELECT c.relname AS table, t.tgname AS name, t.tgenabled AS firing, pg_get_triggerdef(t.oid) AS definition,
+                      ARRAY[quote_ident(n.nspname) || '.' || quote_ident(c.relname), 'pg_temp.' || quote_ident(c.relname),
+                            t.tgrelid::regclass::text] AS spellings
+               FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+               WHERE NOT t.tgisinternal
+                 AND t.tgrelid = ANY (ARRAY(SELECT to_regclass(r) FROM unnest(CAST(:relations AS text[])) r))""",
+            relations=list(relations),
+        )
+    }
+
+
+def _on_bare_name(definition: str, table: str, spellings: Sequence[str]) -> str:
+    """The trigger definition ON the bare table name, however this PostgreSQL spells the relation
+    (qualified always since PostgreSQL 16, the temporary schema as pg_temp; as search_path allows before)."""
+    for spelling in spellings:
+        if f" ON {spelling} " in definition:
+            return definition.replace(f" ON {spelling} ", f" ON {table} ", 1)
+    return definition
+
+
+def declared_triggers(
+    connection: sa.Connection, tables: Iterable[str]
+) -> tuple[dict[str, FunctionState], dict[tuple[str, str], TriggerState]]:
+    """The declared functions (by public signature) and triggers (by table and name), normalised by this database.
+
+    A declaration PostgreSQL refuses (a trigger whose function is missing) keeps its text as written.
+    """
+    wanted = [trigger for trigger in triggers.TRIGGERS if trigger.table in set(tables)]
+    functions = {
+        function.signature: FunctionState(function.create_sql(), frozenset()) for function in triggers.FUNCTIONS
+    }
+    declared = {(trigger.table, trigger.name): TriggerState(trigger.create_sql(), "O") for trigger in wanted}
+    with scratch_copies(connection, {trigger.table for trigger in wanted}) as copies:
+        run_those_postgresql_accepts(
+            connection,
+            [function.create_sql(schema="pg_temp") for function in triggers.FUNCTIONS]
+            + [trigger.create_sql(on=copies[trigger.table]) for trigger in wanted if trigger.table in copies],
+        )
+        scratch = read_functions(connection, [f"pg_temp.{function.name}()" for function in triggers.FUNCTIONS])
+        for function in triggers.FUNCTIONS:
+            if (held := scratch.get(f"pg_temp.{function.name}()")) is not None:
+                functions[function.signature] = replace(held, executors=frozenset())
+        original = {copy.removeprefix("pg_temp."): table for table, copy in copies.items()}
+        for (copy, name), held_trigger in read_triggers(connection, list(copies.values())).items():
+            table = original[copy]
+            if (table, name) in declared:
+                definition = held_trigger.definition.replace(f" ON {copy} ", f" ON {table} ", 1)
+                declared[(table, name)] = replace(declared[(table, name)], definition=definition)
+    return functions, declared
+
+
+def trigger_differences(
+    declared_functions: Mapping[str, FunctionState],
+    database_functions: Mapping[str, FunctionState],
+    declared: Mapping[tuple[str, str], TriggerState],
+    database: Mapping[tuple[str, str], TriggerState],
+) -> list[SecurityChangeOp]:
+    """The operations that give the database the declared functions and triggers (extra triggers are not ours)."""
+    changes: list[SecurityChangeOp] = []
+    for function in triggers.FUNCTIONS:
+        want, have = declared_functions[function.signature], database_functions.get(function.signature)
+        if have is None:
+            create = f"{function.create_sql()};\n{function.revoke_sql()}"
+            changes.append(
+                SecurityChangeOp(
+                    "add_function", function.signature, "definition", create, "remove_function", function.drop_sql()
+                )
+            )
+            continue
+        if want.normalised() != have.normalised():
+            changes.append(
+                SecurityChangeOp(
+                    "replace_function",
+                    function.signature,
+                    "definition",
+                    function.create_sql(or_replace=True),
+                    "replace_function",
+                    have.definition.strip(),
+                )
+            )
+        for grantee in sorted(have.executors):
+            on = f"EXECUTE ON FUNCTION {function.signature}"
+            changes.append(
+                SecurityChangeOp(
+                    "revoke_execute",
+                    function.signature,
+                    grantee,
+                    f"REVOKE {on} FROM {grantee}",
+                    "grant_execute",
+                    f"GRANT {on} TO {grantee}",
+                )
+            )
+    by_key = {(trigger.table, trigger.name): trigger for trigger in triggers.TRIGGERS}
+    for key, want_trigger in declared.items():
+        table, name = key
+        have_trigger, drop = database.get(key), by_key[key].drop_sql()
+        if have_trigger is not None and have_trigger.definition != want_trigger.definition:
+            changes.append(
+                SecurityChangeOp("remove_trigger", table, name, drop, "add_trigger", have_trigger.definition)
+            )
+        if have_trigger is None or have_trigger.definition != want_trigger.definition:
+            create = by_key[key].create_sql()
+            changes.append(SecurityChangeOp("add_trigger", table, name, create, "remove_trigger", drop))
+        elif have_trigger.firing != want_trigger.firing:
+            changes.append(
+                SecurityChangeOp(
+                    "enable_trigger",
+                    table,
+                    name,
+                    f"ALTER TABLE {table} ENABLE TRIGGER {name}",
+                    "disable_trigger",
+                    f"ALTER TABLE {table} {TRIGGER_FIRING.get(have_trigger.firing, 'DISABLE')} TRIGGER {name}",
+                )
+            )
+    return changes
+
+
+def compare_triggers(connection: sa.Connection, tables: Sequence[str]) -> list[SecurityChangeOp]:
+    """What differs between the declared trigger functions and the triggers on these tables, and this database."""
+    declared_functions, declared = declared_triggers(connection, tables)
+    database_functions = read_functions(connection, list(declared_functions))
+    relations = _relations(sorted({trigger.table for trigger in triggers.TRIGGERS if trigger.table in set(tables)}))
+    return trigger_differences(declared_functions, database_functions, declared, read_triggers(connection, relations))
+
+
+def _compare_triggers_for_autogenerate(
+    autogen_context: AutogenContext, upgrade_ops: UpgradeOps, schemas: set[str | None]
+) -> PriorityDispatchResult:
+    connection = autogen_context.connection
+    if connection is None or not ({None, "public"} & schemas):
+        return PriorityDispatchResult.CONTINUE
+    owned = [
+        table.name
+        for table in autogen_context.sorted_tables
+        if table.schema is None and autogen_context.run_name_filters(table.name, "table", {"schema_name": None})
+    ]
+    upgrade_ops.ops.extend(compare_triggers(connection, owned))
+    return PriorityDispatchResult.CONTINUE
+
+
 def setup(plugin: Plugin) -> None:
-    # Last, so that a table created by the same revision exists before its policies and grants.
+    # Last, so that a table created by the same revision exists before its policies, grants and triggers.
     plugin.add_autogenerate_comparator(_compare_for_autogenerate, "schema", "security", priority=DispatchPriority.LAST)
+    plugin.add_autogenerate_comparator(
+        _compare_triggers_for_autogenerate, "schema", "triggers", priority=DispatchPriority.LAST
+    )
 
 
 Plugin.setup_plugin_from_module(sys.modules[__name__], PLUGIN_NAME)

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from hitlai_schema import access, deploy, drift
 from hitlai_schema.base import Base
+from hitlai_schema.models import triggers
 
 OK, FAIL, WARN = "ok", "FAIL", "warn"
 REFERENCE_REVISION = "20260117000005"
@@ -235,6 +236,42 @@ def check_security(connection: sa.Connection) -> list[Check]:
     return rows
 
 
+def check_triggers(connection: sa.Connection) -> list[Check]:
+    """The package's trigger functions (definition, who may EXECUTE them) and triggers (definition, enabled)."""
+    present = set(_scalars(connection, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))
+    try:
+        changes = drift.compare_triggers(connection, [table for table in owned_tables() if table in present])
+    except drift.SecurityComparisonError as exc:
+        return [Check("trigger functions", FAIL, f"not compared: {exc}"), Check("triggers", FAIL, "not compared")]
+    replaced = {(change.table, change.name) for change in changes if change.kind == "remove_trigger"}
+    words = {
+        "add_function": "missing",
+        "replace_function": "changed",
+        "add_trigger": "missing",
+        "enable_trigger": "not enabled",
+    }
+    function_problems = [
+        f"{change.table} executable by {change.name}"
+        if change.kind == "revoke_execute"
+        else f"{change.table} {words[change.kind]}"
+        for change in changes
+        if change.kind in drift.FUNCTION_KINDS
+    ]
+    trigger_problems = [
+        f"{change.table}.{change.name} {'changed' if (change.table, change.name) in replaced else words[change.kind]}"
+        for change in changes
+        if change.kind in drift.TRIGGER_KINDS and change.kind != "remove_trigger"
+    ]
+    return [
+        outcome(
+            "trigger functions",
+            function_problems,
+            f"the {len(triggers.FUNCTIONS)} declared, as declared; no API role nor PUBLIC may execute them",
+        ),
+        outcome("triggers", trigger_problems, f"the {len(triggers.TRIGGERS)} declared, as declared, enabled"),
+    ]
+
+
 def check_drift(connection: sa.Connection) -> Check:
     result = deploy.compare(connection)
     if result.in_sync:
@@ -250,6 +287,7 @@ CHECKS: Sequence[Callable[[sa.Connection], Check | list[Check]]] = (
     check_columns,
     check_enums,
     check_security,
+    check_triggers,
     check_alembic_version,
     check_reference_rows,
     check_drift,
