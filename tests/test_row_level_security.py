@@ -22,10 +22,13 @@ from spec import BASELINE, PHASE5_TABLES
 from hitlai_schema.access import (
     API_ROLES,
     COLUMN_PRIVILEGES,
+    SERVER_READ_SUBSCRIPTION_COLUMNS,
     TABLE_PRIVILEGE_TYPES,
     TABLE_PRIVILEGES,
+    USER_READ_SUBSCRIPTION_COLUMNS,
     privilege_matrix_markdown,
 )
+from hitlai_schema.models import triggers
 
 ROLES_AS_ON_SUPABASE = """
 DO $$
@@ -192,17 +195,19 @@ def test_effective_column_privileges_equal_the_matrix(db):
         for column in columns
     }
     assert held == expected
-    assert not {column for table, role, privilege, column in held if column in SERVER_SET_COLUMNS}
+    # The server sets what proves a subscription; users may read that it is verified, never the tokens.
+    assert not {column for _, _, privilege, column in held if privilege != "SELECT" and column in SERVER_SET_COLUMNS}
+    assert not {column for _, _, _, column in held if column in SERVER_READ_SUBSCRIPTION_COLUMNS}
 
 
-def test_no_api_role_may_execute_the_token_trigger_function(db):
+def test_no_api_role_may_execute_a_trigger_function(db):
     """As on a project without default privileges, where only the owner holds EXECUTE."""
     held = db.execute(
         sa.text(
-            "SELECT r FROM unnest(CAST(:roles AS text[])) r WHERE has_function_privilege("
-            "r, 'public.api_status_subscriptions_draw_unsubscribe_token()', 'EXECUTE')"
+            "SELECT r || ' ' || f FROM unnest(CAST(:roles AS text[])) r, unnest(CAST(:functions AS text[])) f "
+            "WHERE has_function_privilege(r, f, 'EXECUTE')"
         ),
-        {"roles": list(API_ROLES)},
+        {"roles": list(API_ROLES), "functions": [function.signature for function in triggers.FUNCTIONS]},
     ).scalars()
     assert list(held) == []
 
@@ -292,19 +297,97 @@ def test_a_user_cannot_subscribe_in_someone_elses_name(db):
     """A user subscribes in their own name only: the policy's WITH CHECK holds where the column privileges allow."""
     me, someone_else = uuid.uuid4(), uuid.uuid4()
     with acting_as(db, "authenticated", me):
-        # The server draws the unsubscribe token the user may not set.
-        token = db.execute(
-            sa.text(
-                f"INSERT INTO {SUBSCRIPTIONS} (email, user_id) VALUES ('me@example.com', '{me}') "
-                "RETURNING unsubscribe_token"
-            )
+        # The server draws the unsubscribe token the user may neither set nor read.
+        mine = db.execute(
+            sa.text(f"INSERT INTO {SUBSCRIPTIONS} (email, user_id) VALUES ('me@example.com', '{me}') RETURNING id")
         ).scalar_one()
-        assert re.fullmatch(r"[0-9a-f]{64}", token)
         assert refused(
             db,
             f"INSERT INTO {SUBSCRIPTIONS} (email, user_id) VALUES ('me@example.com', '{someone_else}')",
             "row-level security",
         )
+        # The savepoint of acting_as is undone on leaving: read the token as the owner before.
+        db.execute(sa.text("RESET ROLE"))
+        token = db.execute(sa.text(f"SELECT unsubscribe_token FROM {SUBSCRIPTIONS} WHERE id = '{mine}'")).scalar()
+        assert re.fullmatch(r"[0-9a-f]{64}", token)
+
+
+def verified_subscription(connection: sa.Connection, user_id: uuid.UUID) -> uuid.UUID:
+    """A subscription the server has verified, with its tokens, as the owner inserts it."""
+    return insert(
+        connection,
+        SUBSCRIPTIONS,
+        user_id=user_id,
+        email="me@example.com",
+        verified=True,
+        verified_at=sa.func.now(),
+        verification_token="sent-to-me@example.com",
+        unsubscribe_token=None,  # drawn by the server
+    )
+
+
+def subscription(connection: sa.Connection, row_id: uuid.UUID) -> sa.Row:
+    """The row as the owner sees it (every column)."""
+    return connection.execute(sa.text(f"SELECT * FROM {SUBSCRIPTIONS} WHERE id = :id"), {"id": row_id}).one()
+
+
+def test_a_user_reads_every_column_of_their_subscriptions_but_the_tokens(db):
+    me = uuid.uuid4()
+    mine = verified_subscription(db, me)
+    readable = ", ".join(sorted(USER_READ_SUBSCRIPTION_COLUMNS))
+    with acting_as(db, "authenticated", me):
+        row = db.execute(sa.text(f"SELECT {readable} FROM {SUBSCRIPTIONS}")).one()
+        assert (row.id, row.email, row.verified) == (mine, "me@example.com", True)
+        for column in SERVER_READ_SUBSCRIPTION_COLUMNS:
+            assert refused(db, f"SELECT {column} FROM {SUBSCRIPTIONS}"), column
+            assert refused(db, f"SELECT id FROM {SUBSCRIPTIONS} WHERE {column} = 'sent-to-me@example.com'"), column
+            assert refused(db, f"UPDATE {SUBSCRIPTIONS} SET is_active = false RETURNING {column}"), column
+        # What supabase-js sends for select('*') names every column, the tokens too.
+        assert refused(db, f"SELECT * FROM {SUBSCRIPTIONS}")
+    with acting_as(db, "anon"):
+        for column in sorted(USER_READ_SUBSCRIPTION_COLUMNS | SERVER_READ_SUBSCRIPTION_COLUMNS):
+            assert refused(db, f"SELECT {column} FROM {SUBSCRIPTIONS}"), column
+    with acting_as(db, "service_role"):
+        row = db.execute(sa.text(f"SELECT * FROM {SUBSCRIPTIONS} WHERE id = :id"), {"id": mine}).one()
+        assert row.verification_token == "sent-to-me@example.com"
+        assert re.fullmatch(r"[0-9a-f]{64}", row.unsubscribe_token)
+
+
+@pytest.mark.parametrize("writer", ["authenticated", "service_role", "owner"])
+def test_a_changed_email_address_is_unverified_again_whoever_writes(db, writer):
+    me = uuid.uuid4()
+    mine = verified_subscription(db, me)
+    before = subscription(db, mine)
+    role = "authenticated" if writer == "authenticated" else "service_role"
+    with acting_as(db, role, me) if writer != "owner" else rolled_back_savepoint(db):
+        db.execute(sa.text(f"UPDATE {SUBSCRIPTIONS} SET is_active = false WHERE id = :id"), {"id": mine})
+        unchanged = db.execute(sa.text(f"SELECT verified FROM {SUBSCRIPTIONS} WHERE id = :id"), {"id": mine}).scalar()
+        assert unchanged is True, "another column's change keeps the verification"
+        db.execute(sa.text(f"UPDATE {SUBSCRIPTIONS} SET email = 'victim@example.com' WHERE id = :id"), {"id": mine})
+        db.execute(sa.text("RESET ROLE"))
+        after = subscription(db, mine)
+    assert after.email == "victim@example.com"
+    assert (after.verified, after.verified_at, after.verification_token) == (False, None, None)
+    # The unsubscribe link mailed to the old address no longer acts on the subscription.
+    assert re.fullmatch(r"[0-9a-f]{64}", after.unsubscribe_token)
+    assert after.unsubscribe_token != before.unsubscribe_token
+
+
+@contextmanager
+def rolled_back_savepoint(connection: sa.Connection) -> Iterator[None]:
+    with connection.begin_nested() as savepoint:
+        yield
+        savepoint.rollback()
+
+
+def test_the_same_email_address_keeps_the_verification(db):
+    me = uuid.uuid4()
+    mine = verified_subscription(db, me)
+    with acting_as(db, "authenticated", me):
+        db.execute(sa.text(f"UPDATE {SUBSCRIPTIONS} SET email = 'me@example.com'"))
+        db.execute(sa.text("RESET ROLE"))
+        after = subscription(db, mine)
+    assert (after.verified, after.verification_token) == (True, "sent-to-me@example.com")
 
 
 def test_downgrade_to_the_baseline_leaves_no_grant_behind(migrate, engine):

@@ -62,8 +62,8 @@ class Base(DeclarativeBase):
 # unlike uuid_generate_v4(), which needs the uuid-ossp extension).
 UUIDPrimaryKey = Annotated[uuid.UUID, mapped_column(primary_key=True, server_default=sa.text("gen_random_uuid()"))]
 TimestampNow = Annotated[datetime.datetime, mapped_column(server_default=sa.func.now())]
-# The database never moves updated_at (no trigger, as in the original SQL): the ORM advances it on
-# every UPDATE it issues, and writers through Supabase's Data API set it themselves.
+# On the Phase-5 tables a trigger advances updated_at for every writer (hitlai_schema.models.triggers); the
+# core tables belong to each deployment, where only the ORM's onupdate advances it.
 UpdatedAt = Annotated[datetime.datetime, mapped_column(server_default=sa.func.now(), onupdate=sa.func.now())]
 JsonObject = Annotated[dict[str, Any], mapped_column(server_default=sa.text("'{}'::jsonb"))]
 JsonArray = Annotated[list[Any], mapped_column(server_default=sa.text("'[]'::jsonb"))]
