@@ -203,3 +203,186 @@ def test_autogenerate_renders_a_policy_change_that_applied_makes_check_clean(
     command.downgrade(config, "-1")
     revision_file.unlink()
     command.check(config)
+
+
+TOKEN_FUNCTION = "public.api_status_subscriptions_draw_unsubscribe_token()"
+UPDATED_AT_FUNCTION = "public.advance_updated_at()"
+INCIDENTS_TRIGGER = "api_incidents_advance_updated_at"
+
+# damage to the package's triggers and functions -> (the SQL, the verify rows that must fail, the objects they and
+# `alembic check` name, the word verify says about them)
+TRIGGER_DAMAGE = {
+    "updated_at trigger dropped": (
+        [f"DROP TRIGGER {INCIDENTS_TRIGGER} ON api_incidents"],
+        {"triggers"},
+        ["api_incidents", INCIDENTS_TRIGGER],
+        "missing",
+    ),
+    "updated_at trigger replaced": (
+        [
+            f"DROP TRIGGER {INCIDENTS_TRIGGER} ON api_incidents",
+            f"CREATE TRIGGER {INCIDENTS_TRIGGER} BEFORE INSERT ON api_incidents "
+            f"FOR EACH ROW EXECUTE FUNCTION {UPDATED_AT_FUNCTION}",
+        ],
+        {"triggers"},
+        ["api_incidents", INCIDENTS_TRIGGER],
+        "changed",
+    ),
+    "updated_at trigger disabled": (
+        [f"ALTER TABLE api_incidents DISABLE TRIGGER {INCIDENTS_TRIGGER}"],
+        {"triggers"},
+        ["api_incidents", INCIDENTS_TRIGGER],
+        "not enabled",
+    ),
+    "updated_at function dropped with its triggers": (
+        [f"DROP FUNCTION {UPDATED_AT_FUNCTION} CASCADE"],
+        {"trigger functions", "triggers"},
+        [UPDATED_AT_FUNCTION, "api_rate_limits_advance_updated_at"],
+        "missing",
+    ),
+    "updated_at function made SECURITY DEFINER": (
+        [f"ALTER FUNCTION {UPDATED_AT_FUNCTION} SECURITY DEFINER"],
+        {"trigger functions"},
+        [UPDATED_AT_FUNCTION],
+        "changed",
+    ),
+    "updated_at function loses its search_path": (
+        [f"ALTER FUNCTION {UPDATED_AT_FUNCTION} RESET search_path"],
+        {"trigger functions"},
+        [UPDATED_AT_FUNCTION],
+        "changed",
+    ),
+    "token trigger dropped": (
+        ["DROP TRIGGER api_status_subscriptions_draw_unsubscribe_token ON api_status_subscriptions"],
+        {"triggers"},
+        ["api_status_subscriptions", "api_status_subscriptions_draw_unsubscribe_token"],
+        "missing",
+    ),
+    "token function replaced": (
+        [
+            f"CREATE OR REPLACE FUNCTION {TOKEN_FUNCTION} RETURNS trigger LANGUAGE plpgsql SET search_path = '' "
+            "AS $$ BEGIN NEW.unsubscribe_token := 'known'; RETURN NEW; END $$"
+        ],
+        {"trigger functions"},
+        [TOKEN_FUNCTION],
+        "changed",
+    ),
+    "token function executable by anon": (
+        [f"GRANT EXECUTE ON FUNCTION {TOKEN_FUNCTION} TO anon"],
+        {"trigger functions"},
+        [TOKEN_FUNCTION, "anon"],
+        None,
+    ),
+    "token function executable by PUBLIC": (
+        [f"GRANT EXECUTE ON FUNCTION {TOKEN_FUNCTION} TO PUBLIC"],
+        {"trigger functions"},
+        [TOKEN_FUNCTION, "PUBLIC"],
+        None,
+    ),
+    "e-mail trigger dropped": (
+        ["DROP TRIGGER api_status_subscriptions_reset_verification ON api_status_subscriptions"],
+        {"triggers"},
+        ["api_status_subscriptions", "api_status_subscriptions_reset_verification"],
+        "missing",
+    ),
+    "e-mail function dropped with its trigger": (
+        ["DROP FUNCTION public.api_status_subscriptions_reset_verification() CASCADE"],
+        {"trigger functions", "triggers"},
+        ["public.api_status_subscriptions_reset_verification()", "api_status_subscriptions_reset_verification"],
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("damage", TRIGGER_DAMAGE)
+def test_each_kind_of_trigger_damage_fails_verify_and_check_naming_the_object(head, damage):
+    statements, failing_rows, names, word = TRIGGER_DAMAGE[damage]
+    for statement in statements:
+        head.execute(sa.text(statement))
+    failed = failures(head)
+    assert set(failed) == {*failing_rows, "drift"}
+    reported = " ".join(failed[row] for row in failing_rows)
+    for name in names:
+        assert name in reported
+        assert name in failed["drift"]
+    if word:
+        assert f"{names[-1]} {word}" in reported
+
+
+def test_triggers_the_package_does_not_declare_pass_verify_and_check(head):
+    """A deployment may add triggers of its own, on its tables and on the package's."""
+    for statement in (
+        "CREATE FUNCTION public.audit_row() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'",
+        "GRANT EXECUTE ON FUNCTION public.audit_row() TO anon",
+        "CREATE TRIGGER audit_incidents AFTER UPDATE ON api_incidents FOR EACH ROW EXECUTE FUNCTION public.audit_row()",
+        "CREATE TRIGGER audit_companies AFTER UPDATE ON companies FOR EACH ROW EXECUTE FUNCTION public.audit_row()",
+    ):
+        head.execute(sa.text(statement))
+    assert failures(head) == {}
+
+
+def test_triggers_are_compared_in_a_few_round_trips(head):
+    statements = []
+    sa.event.listen(head, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    assert drift.compare_triggers(head, verify.owned_tables()) == []
+    assert len(statements) < 15, statements  # a fixed number, not one per trigger (17) or function
+
+
+def test_trigger_damage_is_named_by_check_status_and_verify_commands(migrate, engine, db_url, run_alembic):
+    migrate("upgrade", "head")
+    with engine.begin() as connection:
+        connection.execute(sa.text(f"GRANT EXECUTE ON FUNCTION {TOKEN_FUNCTION} TO anon"))
+        connection.execute(sa.text(f"DROP TRIGGER {INCIDENTS_TRIGGER} ON api_incidents"))
+    url = db_url.render_as_string(hide_password=False)
+    check = run_alembic("check")
+    assert check.returncode != 0
+    assert f"('revoke_execute', '{TOKEN_FUNCTION}', 'anon')" in check.stdout + check.stderr
+    assert f"('add_trigger', 'api_incidents', '{INCIDENTS_TRIGGER}')" in check.stdout + check.stderr
+    status = hitlai_schema_cli("status", "--database-url", url)
+    assert status.returncode == 1
+    assert f"revoke_execute {TOKEN_FUNCTION} anon" in status.stdout
+    assert f"add_trigger api_incidents {INCIDENTS_TRIGGER}" in status.stdout
+    verified = hitlai_schema_cli("verify", "--database-url", url)
+    assert verified.returncode == 1
+    assert f"trigger functions   | FAIL   | {TOKEN_FUNCTION} executable by anon" in verified.stdout
+    assert f"triggers            | FAIL   | api_incidents.{INCIDENTS_TRIGGER} missing" in verified.stdout
+
+
+def test_autogenerate_renders_the_repair_of_triggers_and_functions(migrate, engine, alembic_config, tmp_path):
+    migrate("upgrade", "head")
+    damage = (
+        f"DROP FUNCTION {UPDATED_AT_FUNCTION} CASCADE",
+        f"GRANT EXECUTE ON FUNCTION {TOKEN_FUNCTION} TO anon, PUBLIC",
+        "ALTER TABLE api_status_subscriptions DISABLE TRIGGER api_status_subscriptions_reset_verification",
+        f"CREATE OR REPLACE FUNCTION {TOKEN_FUNCTION} RETURNS trigger LANGUAGE plpgsql "
+        "AS $$ BEGIN NEW.unsubscribe_token := 'known'; RETURN NEW; END $$",
+    )
+    with engine.begin() as connection:
+        for statement in damage:
+            connection.execute(sa.text(statement))
+        damaged = drift.compare_triggers(connection, verify.owned_tables())
+    scripts = tmp_path / "migrations"
+    shutil.copytree(deploy.MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    config = deploy.alembic_config(engine)
+    config.set_main_option("script_location", str(scripts))
+
+    written = command.revision(config, message="repair triggers", autogenerate=True)
+    revision_file = scripts / "versions" / f"{written.revision}_repair_triggers.py"
+    upgrade, downgrade = revision_file.read_text().split("def downgrade")
+    assert "CREATE FUNCTION public.advance_updated_at() RETURNS trigger" in upgrade
+    assert "CREATE TRIGGER api_incidents_advance_updated_at BEFORE UPDATE ON api_incidents" in upgrade
+    assert f"REVOKE EXECUTE ON FUNCTION {TOKEN_FUNCTION} FROM anon" in upgrade
+    assert f"REVOKE EXECUTE ON FUNCTION {TOKEN_FUNCTION} FROM PUBLIC" in upgrade
+    assert "ALTER TABLE api_status_subscriptions ENABLE TRIGGER api_status_subscriptions_reset_verification" in upgrade
+    assert f"CREATE OR REPLACE FUNCTION {TOKEN_FUNCTION}" in upgrade
+    assert "DROP FUNCTION public.advance_updated_at()" in downgrade
+    assert "'known'" in downgrade
+    command.upgrade(config, "head")
+    command.check(config)  # raises if anything differs
+
+    # Its downgrade puts the damage back as it was.
+    command.downgrade(config, "-1")
+    with engine.connect() as connection:
+        assert sorted(map(repr, drift.compare_triggers(connection, verify.owned_tables()))) == sorted(
+            map(repr, damaged)
+        )
