@@ -11,8 +11,8 @@ the row and names everything it uses by schema, so a writer's search_path cannot
 
 from dataclasses import dataclass
 
-from hitlai_schema import access
-from hitlai_schema.base import Base
+from hitlai_schema.models import access
+from hitlai_schema.models.base import Base
 
 SCHEMA = "public"
 
