@@ -4,11 +4,13 @@ Each type refuses what PostgreSQL would refuse for its column type, so that a pa
 is one the database stores (check constraints and NOT NULL are added per column by the generator).
 """
 
+import decimal
 import math
 from typing import Annotated, Any, ClassVar, Generic, TypeVar, cast
 
 import sqlalchemy as sa
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, JsonValue
+from pydantic_core import PydanticCustomError
 
 from hitlai_schema.base import Base
 
@@ -45,6 +47,37 @@ def _not_null(value: Any) -> Any:
     if value is None:
         raise ValueError("null is refused: the column is NOT NULL")
     return value
+
+
+def round_numeric(value: decimal.Decimal, precision: int, scale: int) -> decimal.Decimal:
+    """value as PostgreSQL stores it in a numeric(precision, scale) column, or a numeric overflow error.
+
+    PostgreSQL rounds to the scale, half away from zero (ROUND_HALF_UP in Python's terms), and refuses only a
+    value whose rounded integer part needs more than precision - scale digits: 0.3333333333333333 is 0.3333
+    in numeric(5,4), and 9.995 overflows numeric(3,2) since it rounds to 10.00.
+    """
+    whole_digits = precision - scale
+    # Too large however it rounds; tested first so that quantize never meets an exponent such as 1E+400.
+    overflows = value != 0 and value.adjusted() >= whole_digits
+    if not overflows:
+        # One digit more than the column holds: room for the carry of 9.995 -> 10.00, which then overflows.
+        context = decimal.Context(prec=precision + 1, rounding=decimal.ROUND_HALF_UP)
+        value = value.quantize(decimal.Decimal(1).scaleb(-scale), context=context)
+        overflows = value != 0 and value.adjusted() >= whole_digits
+    if overflows:
+        raise PydanticCustomError(
+            "decimal_whole_digits",
+            "numeric field overflow: numeric({precision},{scale}) holds values that round to an absolute value"
+            " less than {limit} (at most {whole_digits} digits before the decimal point)",
+            {"precision": precision, "scale": scale, "limit": 10**whole_digits, "whole_digits": whole_digits},
+        )
+    # PostgreSQL has no negative zero: -0.001 is stored as 0.00.
+    return abs(value) if value == 0 else value
+
+
+def Numeric(precision: int, scale: int) -> AfterValidator:
+    """Rounds as a numeric(precision, scale) column does; CHECK bounds placed after it see the rounded value."""
+    return AfterValidator(lambda value: round_numeric(value, precision, scale))
 
 
 PostgresText = AfterValidator(_postgres_string)
