@@ -16,7 +16,8 @@ from spec import CATALOG, CORE_TABLES, PHASE5_TABLES
 
 from hitlai_schema import cli
 
-NPM_PACKAGES = {"typescript": "5.9.3", "@supabase/supabase-js": "2.119.1"}
+NPM_PACKAGES = {"typescript": "5.9.3", "@supabase/supabase-js": "2.119.1", "zod": "4.6.7"}
+GENERATED_BY_SUPABASE = Path(__file__).parent / "data" / "supabase_gen_types.ts"
 
 GOOD = """
 import { createClient } from "@supabase/supabase-js"
@@ -133,3 +134,60 @@ def test_types_cover_every_table_and_enum():
     assert tables == sorted(CORE_TABLES + PHASE5_TABLES)
     for enum, labels in CATALOG["enums"].items():
         assert f"      {enum}: {' | '.join(json.dumps(label) for label in labels)}\n" in source
+
+
+MERGED_PRELUDE = """
+import { createClient } from "@supabase/supabase-js"
+import type { Database as Generated } from "./supabase"
+import type { MergeDatabase } from "./database"
+
+type Database = MergeDatabase<Generated>
+const supabase = createClient<Database>("https://project.supabase.co", "anon-key")
+"""
+
+MERGED_GOOD = """
+export async function app(runId: string, projectId: string): Promise<boolean> {
+  // The app's own tables, views, enums and RPCs, as supabase gen types described them.
+  const profile = await supabase.from("profiles").select("handle, role").eq("handle", "ada").single()
+  const role: Database["public"]["Enums"]["app_role"] | undefined = profile.data?.role
+  await supabase.from("projects").insert({ company_id: "c", name: "checkout", owner_id: "o", last_test_run_id: runId })
+  const projects = await supabase.from("projects").select("name, test_runs(status)").eq("id", projectId)
+  const lastStatus: Database["public"]["Enums"]["test_status"] | undefined = projects.data?.[0]?.test_runs?.status
+  const active = await supabase.from("active_projects").select("name, run_count")
+  const runCount: number | null | undefined = active.data?.[0]?.run_count
+  const stats = await supabase.rpc("project_stats", { p_project_id: projectId })
+  const failed: number | undefined = stats.data?.[0]?.failed_runs
+  // The package's tables: its layout wins over the generated Phase-4 page_performance.
+  await supabase.from("click_events").insert({ element_tag: "a", click_x: 1, click_y: 2, timestamp_ms: 3 })
+  await supabase.from("page_performance").insert({ url: "https://example.com", entered_at: "2026-01-17T12:00:00Z" })
+  const scores = await supabase.from("ai_alignment_metrics").select("alignment_score")
+  const score: number | null | undefined = scores.data?.[0]?.alignment_score
+  console.log(role, lastStatus, runCount, failed, score)
+  const allowed = await supabase.rpc("check_rate_limit", { p_user_id: "u", p_endpoint: "/api/tests" })
+  if (allowed.error) throw allowed.error
+  return allowed.data
+}
+"""
+
+# Each must fail to compile, with an error that names the file's key.
+MERGED_BAD = {
+    "p_endpoint": 'await supabase.rpc("check_rate_limit", { p_user_id: "u" })',
+    "no_such_rpc": 'await supabase.rpc("no_such_rpc", {})',
+    "page_url": 'await supabase.from("page_performance").insert({ page_url: "https://example.com" })',
+    "handle": 'await supabase.from("profiles").insert({ id: "p" })',
+    "superuser": 'const role: Database["public"]["Enums"]["app_role"] = "superuser"',
+    "desktop": 'await supabase.from("test_runs").insert({ url: "u", mission: "m", persona: "p", platform: "desktop" })',
+}
+
+
+def test_merged_with_supabase_gen_types_output_types_the_apps_tables_rpcs_and_ours(project: Path):
+    (project / "supabase.ts").write_text(GENERATED_BY_SUPABASE.read_text())
+    (project / "app.ts").write_text(MERGED_PRELUDE + MERGED_GOOD)
+    for key, statement in MERGED_BAD.items():
+        (project / f"bad_{key}.ts").write_text(MERGED_PRELUDE + statement + "\n")
+
+    errors = compile_errors(project)
+
+    assert not {"database.ts", "supabase.ts", "app.ts"} & set(errors), errors
+    for key in MERGED_BAD:
+        assert key in errors.get(f"bad_{key}.ts", ""), errors

@@ -31,6 +31,37 @@ export type Tables<T extends keyof PublicSchema["Tables"]> = PublicSchema["Table
 export type TablesInsert<T extends keyof PublicSchema["Tables"]> = PublicSchema["Tables"][T]["Insert"]
 export type TablesUpdate<T extends keyof PublicSchema["Tables"]> = PublicSchema["Tables"][T]["Update"]
 export type Enums<T extends keyof PublicSchema["Enums"]> = PublicSchema["Enums"][T]
+
+// An app with tables, views and functions of its own merges these types with what
+// "supabase gen types typescript" writes for its whole project, and gives the result to createClient:
+//   import type { Database as Generated } from "./supabase"
+//   import type { MergeDatabase } from "./database"
+//   type Database = MergeDatabase<Generated>
+// Schema by schema, section by section (Tables, Views, Functions, Enums, CompositeTypes), an entry defined
+// here replaces the generated one of the same name; every other generated entry is kept as it is.
+type MergeEntries<Generated, Ours> = {
+  [K in keyof Generated | keyof Ours]: K extends keyof Ours ? Ours[K] : K extends keyof Generated ? Generated[K] : never
+}
+
+type MergeSchema<Generated, Ours> = {
+  [Section in keyof Generated | keyof Ours]: Section extends keyof Ours
+    ? Section extends keyof Generated
+      ? MergeEntries<Generated[Section], Ours[Section]>
+      : Ours[Section]
+    : Section extends keyof Generated
+      ? Generated[Section]
+      : never
+}
+
+export type MergeDatabase<Generated, Ours = Database> = {
+  [Schema in keyof Generated | keyof Ours]: Schema extends keyof Ours
+    ? Schema extends keyof Generated
+      ? MergeSchema<Generated[Schema], Ours[Schema]>
+      : Ours[Schema]
+    : Schema extends keyof Generated
+      ? Generated[Schema]
+      : never
+}
 """
 
 _NONE = "[_ in never]: never"
