@@ -171,6 +171,10 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_types(args: argparse.Namespace) -> int:
+    if args.language == "zod":
+        from hitlai_schema.codegen import zod
+
+        return zod.run(args)
     from hitlai_schema import typescript
 
     return typescript.run(args)
@@ -258,8 +262,13 @@ def parser() -> argparse.ArgumentParser:
     sql.add_argument("--out", type=Path, default=Path("."), metavar="DIR", help="directory (default: current)")
     export = add("export-supabase", run_export_supabase, "write DIR/supabase/migrations/ for `supabase db push`")
     export.add_argument("directory", type=Path, metavar="DIR")
-    types = add("types", run_types, "write the tables' types for supabase-js, as `supabase gen types` does")
-    types.add_argument("language", choices=["typescript"])
+    types = add(
+        "types",
+        run_types,
+        "write the tables' types for supabase-js, as `supabase gen types` does (typescript), or zod validators of"
+        " their rows (zod)",
+    )
+    types.add_argument("language", choices=["typescript", "zod"])
     types.add_argument("--out", type=Path, metavar="FILE", help="file to write (default: standard output)")
     return parser
 

@@ -8,6 +8,7 @@ types every `.from(name)` call. Like supabase's, tables and columns are in alpha
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -170,12 +171,16 @@ def database_type() -> str:
     return "\n".join([HEADER, *lines, "", FOOTER, *constants]) + "\n"
 
 
-def run(args: argparse.Namespace) -> int:
-    source = database_type()
-    if args.out is None:
+def write(source: str, out: Path | None) -> int:
+    """To the file out (its path printed), or to standard output."""
+    if out is None:
         sys.stdout.write(source)
         return 0
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(source)
-    print(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(source)
+    print(out)
     return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    return write(database_type(), args.out)

@@ -1,0 +1,1 @@
+"""Code generated from the models: pydantic schemas, TypeScript types, zod validators."""
