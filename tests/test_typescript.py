@@ -19,10 +19,11 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 from npm import npm_packages
+from pydantic import ValidationError
 from rows import checked_column, insert_parent, out_of_range_value
 from spec import CATALOG, CORE_TABLES, PHASE5_TABLES, TRIGGER_FILLED, table_spec
 
-from hitlai_schema import cli
+from hitlai_schema import cli, schema_codegen, schemas
 
 NPM_PACKAGES = {"typescript": "5.9.3", "@supabase/supabase-js": "2.119.1", "zod": "4.6.7"}
 GENERATED_BY_SUPABASE = Path(__file__).parent / "data" / "supabase_gen_types.ts"
@@ -210,6 +211,10 @@ def test_merged_with_supabase_gen_types_output_types_the_apps_tables_rpcs_and_ou
 # --- zod validators: compiled, then run under Node against rows PostgreSQL stores or refuses ---
 
 TABLES = CORE_TABLES + PHASE5_TABLES
+CREATE_SCHEMAS = {
+    schema_codegen.table_of(model).name: getattr(schemas, f"{model.__name__}Create")
+    for model in schema_codegen.mapped_models()
+}
 ENUMS: dict[str, list[str]] = CATALOG["enums"]
 NOT_SENT = {"id", "updated_at"}  # the generated key and updated_at: set by the database, never in a row sent
 
@@ -379,6 +384,7 @@ def test_validators_compile_and_parse_into_the_insert_and_update_types(validator
 
 
 def test_validators_accept_what_postgresql_stores_and_refuse_what_it_refuses(head, validators: Path):
+    """Good and bad rows of every table: zod, the pydantic schema and PostgreSQL (as PostgREST inserts) agree."""
     cases: list[dict[str, Any]] = []
     expectations: list[tuple[str, str, bool | None]] = []  # (table, column refused or "", PostgreSQL refuses)
     for table in TABLES:
@@ -409,6 +415,15 @@ def test_validators_accept_what_postgresql_stores_and_refuse_what_it_refuses(hea
         cases, run_validators(validators, cases), expectations, strict=True
     ):
         label = f"{case['kind']} {table} {json.dumps(case['row'], default=str)[:200]}"
+        if case["kind"] == "Insert":
+            try:
+                CREATE_SCHEMAS[table].model_validate_json(json.dumps(case["row"]))
+            except ValidationError:
+                pydantic_refuses = True
+            else:
+                pydantic_refuses = False
+            if pydantic_refuses != ("issues" in result):
+                mismatches.append(f"{label}: the pydantic schema {'refuses' if pydantic_refuses else 'accepts'} it")
         if not refused_column:
             if "issues" in result:
                 mismatches.append(f"{label}: refused by zod: {result['issues']}")

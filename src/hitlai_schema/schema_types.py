@@ -68,8 +68,8 @@ def round_numeric(value: decimal.Decimal, precision: int, scale: int) -> decimal
         raise PydanticCustomError(
             "decimal_whole_digits",
             "numeric field overflow: numeric({precision},{scale}) holds values that round to an absolute value"
-            " less than {limit} (at most {whole_digits} digits before the decimal point)",
-            {"precision": precision, "scale": scale, "limit": 10**whole_digits, "whole_digits": whole_digits},
+            " less than {limit}",
+            {"precision": precision, "scale": scale, "limit": 10**whole_digits},
         )
     # PostgreSQL has no negative zero: -0.001 is stored as 0.00.
     return abs(value) if value == 0 else value

@@ -93,7 +93,7 @@ function numeric(precision: number, scale: number) {
         input: value,
         message:
           `numeric field overflow: numeric(${precision},${scale}) holds values that round to an absolute value` +
-          ` less than ${10 ** (precision - scale)} (at most ${precision - scale} digits before the decimal point)`,
+          ` less than ${10 ** (precision - scale)}`,
       })
       return z.NEVER
     }
