@@ -1,1 +1,2 @@
-"""Code generated from the models: pydantic schemas, TypeScript types, zod validators."""
+"""Code generators: the pydantic schemas (hitlai_schema.schemas), the TypeScript types and the zod validators,
+from the models."""

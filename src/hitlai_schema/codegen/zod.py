@@ -19,9 +19,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
-from hitlai_schema import typescript
-from hitlai_schema.enums import PG_ENUM_NAMES
-from hitlai_schema.schema_codegen import (
+from hitlai_schema.codegen import typescript
+from hitlai_schema.codegen.pydantic_models import (
     ColumnCheck,
     column_checks,
     has_default,
@@ -29,6 +28,7 @@ from hitlai_schema.schema_codegen import (
     mapped_models,
     table_of,
 )
+from hitlai_schema.models.enums import PG_ENUM_NAMES
 
 HEADER = """// Runtime validators of the rows written to the tables hitlai-schema owns, generated from its models by
 // "hitlai-schema types zod" (do not edit). Each refuses what PostgreSQL would refuse, as the package's pydantic
