@@ -85,7 +85,6 @@ def compile_errors(directory: Path, *options: str) -> dict[str, str]:
         [
             str(tsc),
             "--strict",
-            *(options or ("--noEmit",)),
             "--skipLibCheck",
             "--target",
             "es2022",
@@ -95,6 +94,7 @@ def compile_errors(directory: Path, *options: str) -> dict[str, str]:
             "bundler",
             "--lib",
             "es2022,dom",
+            *(options or ("--noEmit",)),  # after the defaults, which they may override
             *sorted(path.name for path in directory.glob("*.ts")),
         ],
         cwd=directory,
@@ -381,7 +381,10 @@ def test_validators_compile_and_parse_into_the_insert_and_update_types(validator
         'import type { TablesInsert, TablesUpdate } from "./database"\n'
         'import { tables } from "./validators"\n' + assignments + "\n"
     )
-    errors = compile_errors(validators, "--noEmit", "--noUncheckedIndexedAccess", "--noImplicitOverride")
+    # Next.js projects target ES2017 and many projects check indexed access.
+    errors = compile_errors(
+        validators, "--noEmit", "--target", "es2017", "--lib", "es2017,dom", "--noUncheckedIndexedAccess"
+    )
     assert not errors, errors
 
 
@@ -514,3 +517,28 @@ def test_validators_judge_a_check_on_the_rounded_value(validators: Path):
         decimal.Decimal("0.56"),
     ]
     assert [issue["path"] for result in results for issue in result.get("issues", [])] == [["alignment_score"]] * 2
+
+
+def test_validators_refuse_text_postgresql_cannot_hold(head, validators: Path):
+    """A NUL or a lone surrogate, in text or in a jsonb key or value; a surrogate pair (an emoji) is fine."""
+    base = {"element_tag": "a", "click_x": 1, "click_y": 2, "timestamp_ms": 3}
+    rows = {
+        "element_text": ["a\x00b", "lone \ud800 surrogate", "pair \U0001f600"],
+        "element_selector": ["\udc00"],
+    }
+    cases = [
+        {"table": "click_events", "kind": "Insert", "row": {**base, column: value}}
+        for column, values in rows.items()
+        for value in values
+    ]
+    documents = [{"key\x00": 1}, {"value": "\ud83d"}, {"ok": "\U0001f600"}]
+    json_base = {"model_version": "m", "model_provider": "p", "input_prompt": "i", "output_text": "o", "latency_ms": 1}
+    cases += [
+        {"table": "ai_inference_logs", "kind": "Insert", "row": {**json_base, "input_context": document}}
+        for document in documents
+    ]
+    results = run_validators(validators, cases)
+    assert ["row" in result for result in results] == [False, False, True, False, False, False, True]
+    for case, result in zip(cases, results, strict=True):
+        stored = insert_as_postgrest(head, case["table"], case["row"]) is None
+        assert stored == ("row" in result), (case, result)

@@ -45,11 +45,12 @@ export type Json =
   | { [key: string]: Json | undefined }
   | Json[]
 
-// PostgreSQL text holds no NUL character, and JSON carries no lone UTF-16 surrogate to it.
-const LONE_SURROGATE = /[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]/
+// PostgreSQL text holds no NUL character, and JSON carries no lone UTF-16 surrogate to it. (No lookbehind in
+// the pattern: Safari before 16.4 cannot even load a module that has one.)
+const WELL_FORMED = /^(?:[^\\uD800-\\uDFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$/
 
 function storable(value: string): boolean {
-  return !value.includes("\\u0000") && !LONE_SURROGATE.test(value)
+  return !value.includes("\\u0000") && WELL_FORMED.test(value)
 }
 
 const text = z.string().refine(storable, "PostgreSQL text cannot hold the NUL character (\\\\u0000) or a lone surrogate")
