@@ -11,20 +11,28 @@ import os
 import sys
 import traceback
 
+from alembic.script.revision import RevisionError
 from alembic.util import CommandError
 
 from hitlai_schema.cli import downgrade, plan, sql, status, stop, types, upgrade, verify
 from hitlai_schema.runtime.errors import MigrationError, exit_with
+from hitlai_schema.runtime.settings import parse_boolean
 
 
-def show_migration_log() -> None:
-    """What the migrations say (such as set-aside tables) goes to stderr as plain lines."""
+def show_migration_log(verbose: bool) -> None:
+    """What the migrations say (such as set-aside tables) goes to stderr as plain lines; each detail with --verbose."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(message)s"))
     env_log = logging.getLogger("alembic.env")
     env_log.addHandler(handler)
-    env_log.setLevel(logging.INFO)
+    env_log.setLevel(logging.DEBUG if verbose else logging.INFO)
     env_log.propagate = False
+
+
+def one_line_error(error: BaseException) -> str:
+    if isinstance(error, OSError) and not isinstance(error, BrokenPipeError) and error.filename:
+        return f"cannot write {error.filename}: {error.strerror}"
+    return " ".join(str(error).split())
 
 
 def parser() -> argparse.ArgumentParser:
@@ -50,17 +58,23 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> None:
     args = parser().parse_args(argv)
-    show_migration_log()
+    verbose = getattr(args, "verbose", False)
     try:
+        # HITLAI_VERBOSE counts as --verbose, for every command; a bad value is refused like any setting.
+        verbose = verbose or parse_boolean(os.environ.get("HITLAI_VERBOSE") or "false", "HITLAI_VERBOSE")
+        if verbose:
+            args.verbose = True
+        show_migration_log(verbose)
         code = args.run(args)
-    except (MigrationError, CommandError) as exc:
-        if getattr(args, "verbose", False):
-            traceback.print_exc()
-        exit_with(str(exc))
     except BrokenPipeError:
         # The reader (`| head`) has gone: no traceback, and none at exit when Python flushes stdout.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise SystemExit(1) from None
+    except (MigrationError, CommandError, RevisionError, OSError) as exc:
+        # RevisionError: an unknown revision or a range backwards; OSError: --out unwritable or taken.
+        if verbose:
+            traceback.print_exc()
+        exit_with(one_line_error(exc))
     # Exiting now: collecting every object at interpreter shutdown would only delay the exit.
     gc.freeze()
     raise SystemExit(code)

@@ -13,11 +13,12 @@ from hitlai_schema.runtime import chain
 from hitlai_schema.runtime.database import (
     TRANSACTION_POOLER_PORT,
     connection_error,
+    given_url,
     is_transaction_pooler,
     migration_engine,
     normalize_url,
 )
-from hitlai_schema.runtime.embedded import resolve_url
+from hitlai_schema.runtime.embedded import embedded_data_directory, resolve_url, running_embedded_url
 from hitlai_schema.runtime.errors import MigrationError
 
 
@@ -37,10 +38,17 @@ def public_url(url: sa.URL) -> str:
     return libpq_url.render_as_string(hide_password=True)
 
 
-def resolve(args: argparse.Namespace) -> sa.URL:
-    if args.database_url:
-        return normalize_url(args.database_url, source="--database-url")
-    return resolve_url(Path.cwd() / ".pgdata")
+def resolve(args: argparse.Namespace, *, start_embedded: bool = True) -> sa.URL:
+    """--database-url, else DATABASE_URL, else the embedded server (started only for commands that migrate)."""
+    if args.database_url is not None:
+        url = normalize_url(args.database_url, source="--database-url")
+    elif start_embedded:
+        url = resolve_url(Path.cwd() / ".pgdata")
+    else:
+        url = given_url() or running_embedded_url(embedded_data_directory(Path.cwd() / ".pgdata"))
+    if not url.database:
+        print(f"note: the URL names no database, so PostgreSQL's default for the user is used: {public_url(url)}")
+    return url
 
 
 @contextmanager

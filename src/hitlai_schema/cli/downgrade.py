@@ -4,7 +4,7 @@ import argparse
 
 from alembic import command
 
-from hitlai_schema.cli.common import add_database_option, add_verbose_option, migrate, resolve
+from hitlai_schema.cli.common import add_database_option, add_verbose_option, migrate, public_url, resolve
 
 HELP = "downgrade to REVISION (base: before the baseline); refuses to delete data unless allowed"
 
@@ -23,4 +23,5 @@ def run(args: argparse.Namespace) -> int:
     settings = {"allow_data_loss": "true"} if args.allow_data_loss else {}
     reached = migrate(url, command.downgrade, args.revision, settings)
     print(f"database is at revision {reached or 'base (no revision applied)'}")
+    print(f"database: {public_url(url)}")
     return 0

@@ -203,7 +203,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    url = resolve(args)
+    url = resolve(args, start_embedded=False)
     window = args.live_window or os.environ.get("HITLAI_LIVE_WINDOW") or DEFAULT_LIVE_WINDOW
     with connect(url) as connection:
         plan = make_plan(connection, args.revision, window)

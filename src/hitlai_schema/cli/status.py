@@ -13,14 +13,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    url = resolve(args)
+    url = resolve(args, start_embedded=False)
     with connect(url) as connection:
         current = chain.current_revision(connection)
         unstamped = chain.unstamped_core_tables(connection)
         unfinished = chain.unfinished_production_changes(connection, current)
         connection.rollback()
         pending = chain.chain(current)
-        drift = comparison.compare(connection)
+        # Alembic compares only a database at head; behind it, the pending revisions are the difference.
+        drift = comparison.compare(connection) if not pending else None
     print(f"database: {public_url(url)}")
     if unstamped:
         print(f"current revision: none, yet Phase 1-4 tables exist ({', '.join(unstamped)}): {chain.stamp_hint()}")
@@ -38,5 +39,8 @@ def run(args: argparse.Namespace) -> int:
         print(
             f"production-table changes not yet made ({len(unfinished)}): {listed}; `hitlai-schema upgrade` makes them"
         )
-    print(f"models and database: {'in sync' if drift.in_sync else 'differ'} ({drift.detail})")
-    return 0 if not pending and not unfinished and drift.in_sync else 1
+    if drift is None:
+        print(f"models and database: not compared until the {len(pending)} pending revision(s) are applied")
+    else:
+        print(f"models and database: {'in sync' if drift.in_sync else 'differ'} ({drift.detail})")
+    return 0 if drift is not None and drift.in_sync and not unfinished else 1

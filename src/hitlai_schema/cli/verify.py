@@ -15,7 +15,7 @@ def run(args: argparse.Namespace) -> int:
     # Imported when run: the checks map the models, which upgrade and the other subcommands never pay for.
     from hitlai_schema.cli import verify_checks
 
-    url = resolve(args)
+    url = resolve(args, start_embedded=False)
     with connect(url) as connection:
         rows = verify_checks.report(connection)
         connection.rollback()

@@ -37,7 +37,7 @@ def run_offline(settings: Settings) -> None:
     options = {**configure_options(settings), "transaction_per_migration": False, online_ddl.MODE_OPTION: "offline"}
     # The named paramstyle keeps "%" as written, as format() in the DO blocks needs it.
     context.configure(
-        url=environment.offline_url(config), literal_binds=True, dialect_opts={"paramstyle": "named"}, **options
+        url=environment.offline_url(), literal_binds=True, dialect_opts={"paramstyle": "named"}, **options
     )
     offline.write_script(environment_context, settings)
 
@@ -45,7 +45,7 @@ def run_offline(settings: Settings) -> None:
 def name_revision(settings: Settings) -> None:
     """`alembic revision` without --autogenerate runs env.py only to name the revision: no database needed."""
     alembic_private.environment_options(environment_context)["as_sql"] = True
-    context.configure(url=environment.offline_url(config), output_buffer=io.StringIO(), **configure_options(settings))
+    context.configure(url=environment.offline_url(), output_buffer=io.StringIO(), **configure_options(settings))
     with context.begin_transaction():
         context.run_migrations()
 

@@ -2,21 +2,39 @@
 
 import os
 from typing import Any
+from urllib.parse import quote, unquote
 
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, make_url
 
-from hitlai_schema.runtime.errors import DatabaseError, MigrationError
+from hitlai_schema.runtime.errors import DatabaseError, MigrationError, remember_secret, without_secrets
 
 __all__ = ["MigrationError", "DatabaseError"]
 
 DATABASE_URL_ENV = "DATABASE_URL"
 
 
+def with_encoded_password(raw: str) -> str:
+    """The URL with its password percent-encoded: Supabase's passwords may hold `@`, `/`, `:`, `#` or `%`
+    unencoded, which would otherwise split the URL in the wrong place (and print part of the password as host)."""
+    scheme, separator, rest = raw.partition("://")
+    userinfo, at, hostpart = rest.rpartition("@")
+    user, colon, password = userinfo.partition(":")
+    if not (separator and at and colon):
+        return raw
+    return f"{scheme}://{user}:{quote(unquote(password), safe='')}@{hostpart}"
+
+
 def normalize_url(raw: str, source: str = DATABASE_URL_ENV) -> URL:
     """Parse a URL as Supabase hands them out (postgres://, postgresql://) into a psycopg 3 URL."""
+    if not raw.strip():
+        raise DatabaseError(
+            f"{source} is set but empty: give the database's URL, or unset it to use the embedded PostgreSQL"
+        )
+    encoded = with_encoded_password(raw.strip())
+    remember_secret(unquote(encoded.partition("://")[2].rpartition("@")[0].partition(":")[2]))
     try:
-        url = make_url(raw.strip())
+        url = make_url(encoded)
     except (sa.exc.ArgumentError, ValueError):  # ValueError: a port that is not a number
         # The text may hold a password, so it is never echoed back.
         raise DatabaseError(f"{source} is not a valid database URL") from None
@@ -38,9 +56,7 @@ def connection_error(url: URL, exc: BaseException) -> DatabaseError:
     """One line saying where the connection failed and why, with no password in it."""
     orig = getattr(exc, "orig", None) or exc
     reason = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
-    if url.password:
-        reason = reason.replace(str(url.password), "***")
-    return DatabaseError(f"cannot connect to PostgreSQL at {describe(url)}: {reason}")
+    return DatabaseError(without_secrets(f"cannot connect to PostgreSQL at {describe(url)}: {reason}"))
 
 
 # Supabase's transaction-mode pooler (Supavisor): each transaction may run on another server session.
@@ -83,6 +99,12 @@ def create_engine(url: str | URL, *, transaction_pooler: bool | None = None, **k
 
 
 def given_url(configured: str | None = None) -> URL | None:
-    """The URL the user gave: one set in Alembic's config, else DATABASE_URL, else None."""
-    raw = (configured or os.environ.get(DATABASE_URL_ENV, "")).strip()
-    return normalize_url(raw) if raw else None
+    """The URL the user gave: one set in Alembic's config, else DATABASE_URL, else None (only when unset).
+
+    A DATABASE_URL that is set but blank is refused: a deploy job whose secret is missing must fail,
+    not migrate a throwaway embedded server and report success.
+    """
+    if configured is not None and configured.strip():
+        return normalize_url(configured, source="sqlalchemy.url")
+    raw = os.environ.get(DATABASE_URL_ENV)
+    return None if raw is None else normalize_url(raw)

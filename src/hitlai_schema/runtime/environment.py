@@ -19,7 +19,7 @@ from alembic.runtime.migration import MigrationContext, RevisionStep
 from sqlalchemy.engine import Connection
 
 from hitlai_schema.runtime import alembic_private, chain, downgrade_guard, failures, live_tables, locks, online_ddl
-from hitlai_schema.runtime.database import connection_error, given_url, migration_engine
+from hitlai_schema.runtime.database import connection_error, migration_engine
 from hitlai_schema.runtime.embedded import resolve_url
 from hitlai_schema.runtime.errors import MigrationError, exit_with
 from hitlai_schema.runtime.settings import Settings
@@ -47,8 +47,9 @@ def is_upgrade_command(context: EnvironmentContext) -> bool:
     return getattr(alembic_private.environment_options(context).get("fn"), "__name__", "") == "upgrade"
 
 
-def offline_url(config: Config) -> sa.URL:
-    return given_url(config.get_main_option("sqlalchemy.url")) or sa.URL.create("postgresql+psycopg")
+def offline_url() -> sa.URL:
+    """Offline runs only need the dialect: they never connect, whatever URL is (or is not) set."""
+    return sa.URL.create("postgresql+psycopg")
 
 
 def live_table_guard_option(context: EnvironmentContext, settings: Settings) -> dict[str, Any]:
@@ -167,8 +168,14 @@ def complete_production_changes(context: EnvironmentContext, connection: Connect
         return
     changes = chain.production_changes_of(context.script.iterate_revisions(current, "base"))
     retry = online_ddl.Retry(lock_timeout=settings["step_lock_timeout"], attempts=settings.step_attempts)
+    made: list[str] = []
+
+    def note(line: str) -> None:
+        made.append(line)
+        log.debug("%s", line)
+
     try:
-        online_ddl.complete(connection, changes, retry, lambda line: log.info("%s", line))
+        online_ddl.complete(connection, changes, retry, note)
     except online_ddl.ChangeFailed as failed:
         timeouts = settings.timeouts
         if not failed.change.concurrent:
@@ -178,6 +185,10 @@ def complete_production_changes(context: EnvironmentContext, connection: Connect
             f"the revisions are applied, but {failed.change.describe()} failed at {cause}, after "
             f"{retry.attempts} tries; run the upgrade again to finish it"
         ) from failed.error
+    if made:
+        log.info(
+            "made %d production-table changes, each in a short transaction (each listed with --verbose)", len(made)
+        )
 
 
 class MigrationRun:
