@@ -109,7 +109,7 @@ class AIAlignmentMetricCreate(CreateSchema[alignment.AIAlignmentMetric]):
     orm_class = alignment.AIAlignmentMetric
 
     model_version: Annotated[Text, NotNull]
-    alignment_score: Annotated[decimal.Decimal, Numeric(3, 2), Field(ge=0, le=1)] | None = None
+    alignment_score: Annotated[decimal.Decimal, Numeric(3, 2, ge=0, le=1)] | None = None
     safety_violations: Int4 | None = None
     human_override_count: Int4 | None = None
     hallucination_rate: Annotated[decimal.Decimal, Numeric(5, 4)] | None = None
@@ -124,7 +124,7 @@ class AIAlignmentMetricRead(ReadSchema):
 
     id: uuid.UUID
     model_version: Text
-    alignment_score: Annotated[decimal.Decimal, Numeric(3, 2), Field(ge=0, le=1)] | None
+    alignment_score: Annotated[decimal.Decimal, Numeric(3, 2, ge=0, le=1)] | None
     safety_violations: Int4 | None
     human_override_count: Int4 | None
     hallucination_rate: Annotated[decimal.Decimal, Numeric(5, 4)] | None
@@ -146,8 +146,8 @@ class AICapabilityBenchmarkCreate(CreateSchema[tester_categorization.AICapabilit
     benchmark_version: Text | None = None
     test_type: Text | None = None
     capability_level: Annotated[enums.AICapabilityLevel, NotNull]
-    score: Annotated[Annotated[decimal.Decimal, Numeric(5, 2), Field(ge=0, le=100)], NotNull]
-    human_baseline_score: Annotated[decimal.Decimal, Numeric(5, 2), Field(ge=0, le=100)] | None = None
+    score: Annotated[Annotated[decimal.Decimal, Numeric(5, 2, ge=0, le=100)], NotNull]
+    human_baseline_score: Annotated[decimal.Decimal, Numeric(5, 2, ge=0, le=100)] | None = None
     sample_size: Annotated[Int4, Field(gt=0)] | None = None
     passed: bool | None = None
     results: Json | None = None
@@ -167,8 +167,8 @@ class AICapabilityBenchmarkRead(ReadSchema):
     benchmark_version: Text | None
     test_type: Text | None
     capability_level: enums.AICapabilityLevel
-    score: Annotated[decimal.Decimal, Numeric(5, 2), Field(ge=0, le=100)]
-    human_baseline_score: Annotated[decimal.Decimal, Numeric(5, 2), Field(ge=0, le=100)] | None
+    score: Annotated[decimal.Decimal, Numeric(5, 2, ge=0, le=100)]
+    human_baseline_score: Annotated[decimal.Decimal, Numeric(5, 2, ge=0, le=100)] | None
     sample_size: Annotated[Int4, Field(gt=0)] | None
     passed: bool | None
     results: Json | None

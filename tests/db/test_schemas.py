@@ -576,3 +576,9 @@ def test_created_at_may_be_sent_and_defaults_to_the_server_clock(head, table):
             session.flush()
             created_at = head.execute(sa.select(model.__table__.c.created_at).where(model.__table__.c.id == stored.id))
             assert created_at.scalar_one() == expected
+
+
+def test_a_numeric_publishes_its_check_bounds_in_the_json_schema():
+    """What FastAPI and other OpenAPI writers show: the CHECK as JSON Schema's minimum and maximum."""
+    score = schemas.AICapabilityBenchmarkCreate.model_json_schema()["properties"]["score"]
+    assert {"type": "number", "minimum": 0, "maximum": 100} in score["anyOf"]

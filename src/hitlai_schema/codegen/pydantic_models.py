@@ -119,11 +119,10 @@ def value_type(column_type: sa.types.TypeEngine[Any], check: ColumnCheck | None 
     if isinstance(column_type, sa.Numeric):
         if column_type.precision is None:
             return _constrained("decimal.Decimal", bounds)
-        # Rounded first, as PostgreSQL stores it; the CHECK bounds then judge the rounded value, as the CHECK does.
-        rounded = f"decimal.Decimal, Numeric({column_type.precision}, {column_type.scale or 0})"
-        if not bounds:
-            return f"Annotated[{rounded}]"
-        return f"Annotated[{rounded}, Field({', '.join(f'{name}={value}' for name, value in bounds.items())})]"
+        # Rounded as PostgreSQL stores it; the CHECK bounds then judge the rounded value, as the CHECK does.
+        arguments = [str(column_type.precision), str(column_type.scale or 0)]
+        arguments += [f"{name}={value}" for name, value in bounds.items()]
+        return f"Annotated[decimal.Decimal, Numeric({', '.join(arguments)})]"
     if isinstance(column_type, sa.Boolean):
         return "bool"
     if isinstance(column_type, sa.DateTime):

@@ -6,11 +6,22 @@ is one the database stores (check constraints and NOT NULL are added per column 
 
 import decimal
 import math
+from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Generic, TypeVar, cast
 
 import sqlalchemy as sa
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, JsonValue
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    JsonValue,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError, PydanticKnownError, core_schema
 
 from hitlai_schema.models.base import Base
 
@@ -75,9 +86,45 @@ def round_numeric(value: decimal.Decimal, precision: int, scale: int) -> decimal
     return abs(value) if value == 0 else value
 
 
-def Numeric(precision: int, scale: int) -> AfterValidator:
-    """Rounds as a numeric(precision, scale) column does; CHECK bounds placed after it see the rounded value."""
-    return AfterValidator(lambda value: round_numeric(value, precision, scale))
+@dataclass(frozen=True)
+class Numeric:
+    """A numeric(precision, scale) column: the value rounded as PostgreSQL stores it, then judged by the bounds of
+    the column's CHECK (ge, gt, le, lt), which PostgreSQL too applies to the stored, rounded value.
+
+    The bounds are checked here rather than by Field(ge=...) after the rounding: pydantic would enforce those,
+    but write them into the JSON schema under their Python names instead of minimum and maximum.
+    """
+
+    precision: int
+    scale: int
+    ge: float | None = None
+    gt: float | None = None
+    le: float | None = None
+    lt: float | None = None
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        return core_schema.no_info_after_validator_function(self.validate, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        bounds = {"minimum": self.ge, "exclusiveMinimum": self.gt, "maximum": self.le, "exclusiveMaximum": self.lt}
+        # A decimal is a JSON number or a string; the bounds belong to the number.
+        for option in json_schema.get("anyOf", [json_schema]):
+            if option.get("type") == "number":
+                option.update({name: bound for name, bound in bounds.items() if bound is not None})
+        return json_schema
+
+    def validate(self, value: decimal.Decimal) -> decimal.Decimal:
+        value = round_numeric(value, self.precision, self.scale)
+        if self.ge is not None and not value >= self.ge:
+            raise PydanticKnownError("greater_than_equal", {"ge": self.ge})
+        if self.gt is not None and not value > self.gt:
+            raise PydanticKnownError("greater_than", {"gt": self.gt})
+        if self.le is not None and not value <= self.le:
+            raise PydanticKnownError("less_than_equal", {"le": self.le})
+        if self.lt is not None and not value < self.lt:
+            raise PydanticKnownError("less_than", {"lt": self.lt})
+        return value
 
 
 PostgresText = AfterValidator(_postgres_string)
