@@ -34,6 +34,7 @@ from hitlai_schema.database import (
     stop_embedded_server,
 )
 from hitlai_schema.plan import make_plan, render
+from hitlai_schema.runtime import baseline
 
 
 def public_url(url: sa.URL) -> str:
@@ -122,6 +123,16 @@ def run_downgrade(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_stamp(args: argparse.Namespace) -> int:
+    url = resolve(args)
+    with connect(url) as connection:
+        command.stamp(deploy.alembic_config(connection), args.revision)
+        reached = deploy.current_revision(connection)
+        connection.rollback()
+    print(f"database is recorded at revision {reached or 'base (no revision applied)'}; nothing else was changed")
+    return 0
+
+
 def run_stop(args: argparse.Namespace) -> int:
     print(stop_embedded_server(embedded_data_directory(Path.cwd() / ".pgdata")))
     return 0
@@ -185,7 +196,21 @@ def run_sql(args: argparse.Namespace) -> int:
 
 def run_export_supabase(args: argparse.Namespace) -> int:
     directory = args.directory / "supabase" / "migrations"
-    written = deploy.write_files(deploy.sql_files(concurrent_apart=False), directory, deploy.without_transaction_lines)
+    after = args.from_revision
+    if after is None:
+        first = deploy.chain()[0]
+        first_name = f"{first.revision}_{deploy.slug(first)}.sql"
+        history = baseline.phase4_history(directory, first.revision, [first_name])
+        if history:
+            # The project's own history reaches the baseline: a file of the same version would collide with it.
+            after = first.revision
+            shown = ", ".join(history) if len(history) <= 3 else f"{len(history)} files, {history[0]} to {history[-1]}"
+            print(
+                f"left out {first_name}: {directory} already holds Phase 1-4 migrations ({shown}), so the project "
+                "is at the Phase-4 baseline; the next file records it in alembic_version (--from base keeps it)"
+            )
+    files = deploy.sql_files(after, args.to_revision, concurrent_apart=False)
+    written = deploy.write_files(files, directory, deploy.without_transaction_lines)
     for path in written:
         print(path)
     return 0
@@ -242,6 +267,13 @@ def parser() -> argparse.ArgumentParser:
     downgrade.add_argument(
         "--allow-data-loss", action="store_true", help="drop tables and columns even where they hold data"
     )
+    stamp = add(
+        "stamp",
+        run_stamp,
+        "record REVISION in alembic_version without running anything (a Phase-4 database: 20260116000005)",
+        parents=[database, verbosity],
+    )
+    stamp.add_argument("revision", metavar="REVISION")
     add("stop", run_stop, "stop the embedded PostgreSQL that upgrade left running in ./.pgdata (HITLAI_PGDATA)")
     add(
         "status", run_status, "current and pending revisions, and whether models and database agree", parents=[database]
@@ -258,6 +290,13 @@ def parser() -> argparse.ArgumentParser:
     sql.add_argument("--out", type=Path, default=Path("."), metavar="DIR", help="directory (default: current)")
     export = add("export-supabase", run_export_supabase, "write DIR/supabase/migrations/ for `supabase db push`")
     export.add_argument("directory", type=Path, metavar="DIR")
+    export.add_argument(
+        "--from",
+        dest="from_revision",
+        metavar="REV",
+        help="start after REV (default: after the baseline if DIR already holds Phase 1-4 migrations, else from base)",
+    )
+    export.add_argument("--to", dest="to_revision", metavar="REV", default="head", help="last revision (default head)")
     types = add("types", run_types, "write the tables' types for supabase-js, as `supabase gen types` does")
     types.add_argument("language", choices=["typescript"])
     types.add_argument("--out", type=Path, metavar="FILE", help="file to write (default: standard output)")

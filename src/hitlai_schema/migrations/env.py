@@ -30,6 +30,7 @@ from hitlai_schema.database import (
     resolve_url,
 )
 from hitlai_schema.revision_ids import next_revision_id
+from hitlai_schema.runtime import baseline
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):
@@ -195,10 +196,27 @@ def live_table_guard_option() -> dict[str, Any]:
     def steps(heads: Any, migration_context: MigrationContext) -> list[Any]:
         planned = list(steps_of(heads, migration_context))
         applying = [step.revision for step in planned if isinstance(step, RevisionStep) and step.is_upgrade]
+        refuse_unstamped_phase4(migration_context, applying)
         guard_live_set_aside(migration_context, live_tables.namesakes(applying))
         return planned
 
     return {"fn": steps}
+
+
+def refuse_unstamped_phase4(migration_context: MigrationContext, applying: list[Any]) -> None:
+    """Stop before the baseline would create again the core tables of a Phase-4 database that was never stamped.
+
+    Offline, the SQL's own start guard says so (see runtime.baseline).
+    """
+    connection = migration_context.connection
+    if connection is None or migration_context.as_sql or not applying or applying[0].down_revision is not None:
+        return
+    found = deploy.unstamped_core_tables(connection)
+    if found:
+        raise MigrationError(
+            f"nothing was changed: the database has the Phase 1-4 tables ({', '.join(found)}) but no alembic_version, "
+            f"so the baseline would create them again; {deploy.stamp_hint()}, then upgrade"
+        )
 
 
 def guard_live_set_aside(migration_context: MigrationContext, tables: list[live_tables.Namesake]) -> None:
@@ -265,28 +283,17 @@ def revision_or_base(argument: str | tuple[str, ...] | None) -> str | None:
 
 
 def offline_start_guard() -> str:
-    """A DO block that stops the script unless alembic_version holds exactly the starting revision."""
-    start = revision_or_base(context.get_starting_revision_argument())
-    destination = revision_or_base(context.get_revision_argument())
-    expected = f"'{start}'" if start else "NULL"
-    return f"""DO $guard$
-DECLARE
-    found text;
-BEGIN
-    IF to_regclass('public.alembic_version') IS NOT NULL THEN
-        SELECT string_agg(version_num, ', ') INTO found FROM public.alembic_version;
-    END IF;
-    IF found IS DISTINCT FROM {expected} THEN
-        RAISE EXCEPTION 'this file upgrades % -> %, but the database is at %',
-            {f"'{start}'" if start else "'base'"}, '{destination}', coalesce(found, 'base (no alembic_version)')
-            USING HINT = 'apply the files in order, each once; nothing was changed';
-    END IF;
-    IF found IS NULL AND to_regclass('public.alembic_version') IS NOT NULL THEN
-        -- Left empty by a downgrade to base; the script creates it anew.
-        DROP TABLE public.alembic_version;
-    END IF;
-END
-$guard$"""
+    """A DO block that stops the script unless alembic_version holds exactly the starting revision
+    (one at the baseline, for a Phase-4 database that never recorded it: see runtime.baseline)."""
+    base = context.script.get_base()
+    assert base is not None, "the chain has a base revision"
+    core_tables = getattr(context.script.get_revision(base).module, "CORE_TABLES", ())
+    return baseline.offline_start_guard(
+        revision_or_base(context.get_starting_revision_argument()),
+        revision_or_base(context.get_revision_argument()),
+        base,
+        core_tables,
+    )
 
 
 def generate_revision_without_database() -> None:
