@@ -7,6 +7,7 @@ import psycopg
 import pytest
 import sqlalchemy as sa
 from alembic import command
+from conftest import hitlai_schema_cli
 from pg_catalog import read_table, table_names
 from phase4 import LEGACY_TABLES, build_phase4_database, create_table_sql, insert_legacy_rows, legacy_rows
 from spec import BASELINE, CATALOG, CORE_TABLES, PHASE5_TABLES
@@ -125,3 +126,30 @@ def test_a_table_in_neither_layout_stops_the_migration_and_changes_nothing(stamp
         assert connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == "20260117000002"
         assert {name: read_table(connection, name) for name in table_names(connection)} == before
         assert connection.execute(sa.text("SELECT homegrown FROM page_performance")).scalars().all() == ["mine"]
+
+
+def test_an_unstamped_phase4_database_is_told_to_stamp_before_anything_runs(phase4, engine, db_url, run_alembic):
+    with engine.connect() as connection:
+        before = {name: read_table(connection, name) for name in table_names(connection)}
+    url = db_url.render_as_string(hide_password=False)
+    expected = (
+        "nothing was changed: the database has the Phase 1-4 tables (companies, test_requests, test_runs, "
+        "human_testers, user_sessions) but no alembic_version, so the baseline would create them again; stamp it at "
+        f"the Phase-4 baseline first: `hitlai-schema stamp {BASELINE}` (in a checkout also `alembic stamp {BASELINE}`)"
+        ", then upgrade"
+    )
+    for refused in (hitlai_schema_cli("upgrade", "--database-url", url), run_alembic("upgrade", "head")):
+        assert refused.returncode == 1
+        assert "Traceback" not in refused.stderr and refused.stdout == ""
+        assert refused.stderr.splitlines()[-1] == f"hitlai-schema: {expected}", refused.stderr
+        with engine.connect() as connection:
+            assert {name: read_table(connection, name) for name in table_names(connection)} == before
+
+    stamped = hitlai_schema_cli("stamp", BASELINE, "--database-url", url)
+    assert stamped.returncode == 0, stamped.stderr
+    assert stamped.stdout == f"database is recorded at revision {BASELINE}; nothing else was changed\n"
+    upgraded = hitlai_schema_cli("upgrade", "--database-url", url)
+    assert upgraded.returncode == 0, upgraded.stderr
+    with engine.connect() as connection:
+        assert deploy.current_revision(connection) == deploy.head_revision()
+        assert legacy_rows(connection, LEGACY_TABLES, suffix="_legacy") == phase4
