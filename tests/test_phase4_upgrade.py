@@ -9,8 +9,8 @@ import sqlalchemy as sa
 from alembic import command
 from conftest import hitlai_schema_cli
 from pg_catalog import read_table, table_names
-from rows import insert_parent
 from phase4 import LEGACY_TABLES, build_phase4_database, create_table_sql, insert_legacy_rows, legacy_rows
+from rows import insert_parent
 from spec import BASELINE, CATALOG, CORE_TABLES, PHASE5_TABLES
 
 from hitlai_schema import PagePerformance, deploy
