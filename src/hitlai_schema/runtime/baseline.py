@@ -40,7 +40,7 @@ def offline_start_guard(start: str | None, destination: str | None, baseline: st
         IF cardinality(core_found) > 0 THEN
             RAISE EXCEPTION 'this file creates the Phase 1-4 core tables, but the database already has %: it ran '
                 'HitlAI''s Phase 1-4 SQL and is at the Phase-4 baseline {baseline}; leave this file out, the next '
-                'one records the baseline (sql and export-supabase: --from {baseline})',
+                'one records the baseline (hitlai-schema sql --from {baseline}, alembic upgrade {baseline}:head --sql)',
                 array_to_string(core_found, ', ')
                 USING HINT = 'nothing was changed';
         END IF;

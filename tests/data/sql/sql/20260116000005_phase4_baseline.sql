@@ -22,7 +22,7 @@ BEGIN
         IF cardinality(core_found) > 0 THEN
             RAISE EXCEPTION 'this file creates the Phase 1-4 core tables, but the database already has %: it ran '
                 'HitlAI''s Phase 1-4 SQL and is at the Phase-4 baseline 20260116000005; leave this file out, the next '
-                'one records the baseline (sql and export-supabase: --from 20260116000005)',
+                'one records the baseline (hitlai-schema sql --from 20260116000005, alembic upgrade 20260116000005:head --sql)',
                 array_to_string(core_found, ', ')
                 USING HINT = 'nothing was changed';
         END IF;
