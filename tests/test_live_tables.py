@@ -293,6 +293,17 @@ FUNCTIONS = {
             INSERT INTO public.api_rate_limits (user_id, endpoint, request_count, window_start, window_end)
             VALUES (p_user, p_endpoint, 1, now(), now() + interval '1 hour');
         END $$""",
+    # Its x and timestamps are its own variable and types, not click_events' gone x and timestamp columns.
+    "count_clicks_since(timestamp with time zone)": """
+        CREATE FUNCTION public.count_clicks_since(since timestamp with time zone) RETURNS integer
+        LANGUAGE plpgsql AS $$
+        DECLARE
+            x integer;
+            until timestamp with time zone := now()::timestamptz;
+        BEGIN
+            SELECT count(*) INTO x FROM click_events WHERE created_at >= since AND created_at <= until;
+            RETURN x;
+        END $$""",
     # Names columns the Phase-5 page_performance lacks.
     "record_page_exit(uuid,text)": """
         CREATE FUNCTION public.record_page_exit(p_session uuid, p_url text) RETURNS void
@@ -315,6 +326,8 @@ def test_plan_says_what_each_function_will_do_and_it_does(engine, stamp, migrate
         limited = sa.text("SELECT check_rate_limit(:u, :e, :max)")
         assert connection.execute(limited, {"u": user, "e": endpoint, "max": 3}).scalar() is False  # 5 of 3 used
         assert connection.execute(limited, {"u": user, "e": endpoint, "max": 10}).scalar() is True
+        clicks = sa.text("SELECT count_clicks_since(now() - interval '3 days')")
+        assert connection.execute(clicks).scalar() == 2
     stamp(BASELINE)
     with engine.connect() as connection:
         plan = make_plan(connection)
@@ -323,6 +336,7 @@ def test_plan_says_what_each_function_will_do_and_it_does(engine, stamp, migrate
     assert said.keys() == FUNCTIONS.keys()
     assert said["check_rate_limit(uuid,text,integer)"].startswith("no error, a SILENTLY WRONG result")
     assert "the rate limiter allows every request" in said["check_rate_limit(uuid,text,integer)"]
+    assert said["count_clicks_since(timestamp with time zone)"].startswith("no error, a SILENTLY WRONG result")
     assert said["record_request(uuid,text)"].startswith(
         'fails: null value in column "max_requests" violates not-null constraint (its INSERT INTO api_rate_limits '
         "leaves out max_requests, window_minutes"
@@ -337,6 +351,7 @@ def test_plan_says_what_each_function_will_do_and_it_does(engine, stamp, migrate
     migrate("upgrade", "head")
     with engine.connect() as connection:
         assert connection.execute(limited, {"u": user, "e": endpoint, "max": 3}).scalar() is True  # counts none
+        assert connection.execute(clicks).scalar() == 0
         with pytest.raises(sa.exc.IntegrityError, match='null value in column "max_requests"'):
             connection.execute(sa.text("SELECT record_request(:u, :e)"), {"u": user, "e": endpoint})
         connection.rollback()

@@ -22,7 +22,8 @@ LOCK_NOT_AVAILABLE = "55P03"
 
 # Functions compiled from source text find a table by name each time they run; C code is out of sight.
 DEPENDENT_OBJECTS = """
-SELECT 'function' AS kind, p.oid::regprocedure::text AS name, t.name AS table_name, p.prosrc AS source
+SELECT 'function' AS kind, p.oid::regprocedure::text AS name, t.name AS table_name, p.prosrc AS source,
+       coalesce(p.proargnames, ARRAY[]::text[]) AS argument_names
 FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace
 JOIN pg_language l ON l.oid = p.prolang
@@ -31,7 +32,7 @@ WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
   AND l.lanname NOT IN ('c', 'internal')
   AND NOT EXISTS (SELECT FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid AND e.deptype = 'e')
 UNION
-SELECT CASE v.relkind WHEN 'm' THEN 'materialized view' ELSE 'view' END, v.oid::regclass::text, t.name, NULL
+SELECT CASE v.relkind WHEN 'm' THEN 'materialized view' ELSE 'view' END, v.oid::regclass::text, t.name, NULL, NULL
 FROM unnest(CAST(:tables AS text[])) AS t(name)
 JOIN pg_depend d ON d.refobjid = to_regclass('public.' || t.name) AND d.classid = 'pg_rewrite'::regclass
 JOIN pg_rewrite r ON r.oid = d.objid
@@ -83,7 +84,9 @@ class DependentObject:
         return self.namesake.table
 
 
-def function_consequence(source: str, namesake: Namesake, required: Sequence[str]) -> str:
+def function_consequence(
+    source: str, namesake: Namesake, required: Sequence[str], argument_names: Sequence[str] = ()
+) -> str:
     """What a function whose source names a table being set aside does once the Phase-5 table has its name.
 
     Its statements are planned when they run, against whatever table has that name then: the new, empty
@@ -91,10 +94,16 @@ def function_consequence(source: str, namesake: Namesake, required: Sequence[str
     an INSERT that leaves out a column Phase 5 requires (NOT NULL, no default) fails on the constraint.
     Otherwise every statement still runs: reads find none of the rows, which stay in <name>_legacy, and
     updates and deletes change nothing, so the function returns a wrong result with no error at all. The
-    reading is of the source text (comments removed): a named Phase-4 column is taken to be that table's.
+    reading is of the source text, without comments, type names and the function's own variables (its
+    arguments, what it declares, its loop variables): any other word that is a Phase-4 column of the table
+    is taken to be that column.
     """
     code = re.sub(r"--[^\n]*|/\*.*?\*/", " ", source, flags=re.DOTALL).lower()
-    gone = [column for column in namesake.phase4_columns if column not in namesake.phase5_columns]
+    code = re.sub(r"\btimestamp\s+with(out)?\s+time\s+zone\b|::\s*timestamp(tz)?\b", " ", code)
+    variables = {name.lower() for name in argument_names} | set(re.findall(r"\bfor\s+([a-z_][\w$]*)\s+in\b", code))
+    if declared := re.search(r"\bdeclare\b(.*?)\bbegin\b", code, flags=re.DOTALL):
+        variables |= {match[1] for match in re.finditer(r"(?:^|;)\s*([a-z_][\w$]*)", declared[1])}
+    gone = [column for column in namesake.phase4_columns if column not in {*namesake.phase5_columns, *variables}]
     named_gone = sorted((match.start(), column) for column in gone if (match := re.search(rf"\b{column}\b", code)))
     if named_gone:
         columns = [column for _, column in named_gone]
@@ -210,7 +219,9 @@ def _read_plan(connection: sa.Connection, target: str, window: str, now: datetim
             row.kind,
             row.name,
             set_aside[row.table_name],
-            function_consequence(row.source, set_aside[row.table_name], required_columns(row.table_name))
+            function_consequence(
+                row.source, set_aside[row.table_name], required_columns(row.table_name), row.argument_names
+            )
             if row.kind == "function"
             else view_consequence(set_aside[row.table_name]),
         )
