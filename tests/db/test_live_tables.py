@@ -152,7 +152,7 @@ def test_tables_written_long_ago_or_never_do_not_stop_the_upgrade(engine, stamp,
     alembic_config.attributes["settings"] = {"live_window": "soon"}
     with pytest.raises(MigrationError, match="live_window must be a duration with a unit"):
         migrate("upgrade", "head")
-    alembic_config.attributes["settings"] = {"live_window": "3 days"}  # now the old rows are live
+    alembic_config.attributes["settings"] = {"live_window": "72h"}  # now the old rows are live
     with pytest.raises(MigrationError, match="refusing to set aside"):
         migrate("upgrade", "head")
     del alembic_config.attributes["settings"]
@@ -259,7 +259,7 @@ def test_last_write_is_the_latest_write_time_never_an_end_of_window_or_a_client_
         connection.execute(sa.text("UPDATE click_events SET timestamp = now() - interval '1 minute'"))
     stamp(BASELINE)
     with engine.connect() as connection:
-        plan = make_plan(connection, window="3 days")
+        plan = make_plan(connection, window="72h")
         connection.rollback()
     last_writes = {table.namesake.table: table.last_write for table in plan.tables}
     assert last_writes["api_rate_limits"] == datetime(2026, 11, 30, 13, 4, 47, tzinfo=UTC)
