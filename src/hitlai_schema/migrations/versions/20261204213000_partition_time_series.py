@@ -439,7 +439,7 @@ INDEXES: dict[str, dict[str, tuple[list[Any], Any]]] = {
         "idx_visibility_changes_timestamp": (["timestamp_ms"], None),
     },
     "network_requests": {
-        "idx_network_requests_failed": (["success"], None),
+        "idx_network_requests_failed": (["success"], sa.text("success = false")),
         "idx_network_requests_page": (["page_performance_id"], None),
         "idx_network_requests_session": (["user_session_id"], None),
         "idx_network_requests_slow": ([sa.text("duration_ms DESC")], sa.text("duration_ms > 1000")),
@@ -447,7 +447,7 @@ INDEXES: dict[str, dict[str, tuple[list[Any], Any]]] = {
         "idx_network_requests_type": (["request_type"], None),
     },
     "console_logs": {
-        "idx_console_logs_errors": (["log_level"], None),
+        "idx_console_logs_errors": (["log_level"], sa.text("log_level = 'error'::text")),
         "idx_console_logs_level": (["log_level"], None),
         "idx_console_logs_page": (["page_performance_id"], None),
         "idx_console_logs_session": (["user_session_id"], None),
