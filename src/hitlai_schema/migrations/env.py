@@ -203,18 +203,23 @@ def live_table_guard_option() -> dict[str, Any]:
     def steps(heads: Any, migration_context: MigrationContext) -> list[Any]:
         planned = list(steps_of(heads, migration_context))
         applying = [step.revision for step in planned if isinstance(step, RevisionStep) and step.is_upgrade]
-        guard_live_set_aside(migration_context, live_tables.namesakes(applying))
+        guard_live_tables(migration_context, live_tables.namesakes(applying), live_tables.conversions(applying))
         return planned
 
     return {"fn": steps}
 
 
-def guard_live_set_aside(migration_context: MigrationContext, tables: list[live_tables.Namesake]) -> None:
-    """Stop, changing nothing, if a Phase-4 table that these steps set aside is still being written."""
-    if not tables:
+def guard_live_tables(
+    migration_context: MigrationContext,
+    tables: list[live_tables.Namesake],
+    conversions: list[live_tables.Conversion],
+) -> None:
+    """Stop, changing nothing, if a Phase-4 table that these steps set aside, or a plain table that they
+    partition, is still being written."""
+    if not tables and not conversions:
         return
     statements = live_tables.guard_sql(
-        tables, allow=setting("allow_live_set_aside", ""), window=setting("live_window", "")
+        tables, conversions=conversions, allow=setting("allow_live_set_aside", ""), window=setting("live_window", "")
     )
     try:
         for statement in statements:
