@@ -513,7 +513,7 @@ def create_table(table: str, *, partitioned: bool) -> sa.Table:
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=not partitioned),
         sa.PrimaryKeyConstraint(*key, name=f"{table}_pkey"),
         comment=COMMENTS[table],
-        **({"postgresql_partition_by": "RANGE (created_at)"} if partitioned else {}),
+        postgresql_partition_by="RANGE (created_at)" if partitioned else None,
     )
 
 
