@@ -20,6 +20,7 @@ from spec import CATALOG, expected_table
 
 from hitlai_schema import deploy, verify
 from hitlai_schema.database import MigrationError
+from hitlai_schema.plan import make_plan, render
 from hitlai_schema.runtime import partition_drift
 
 REVISION = "20261204213000"
@@ -284,6 +285,11 @@ def test_a_live_table_is_not_converted_unless_allowed(engine):
     ) as refused:
         command.upgrade(alembic_config(engine), REVISION)
     assert "allow_live_set_aside" in str(refused.value)
+    with engine.connect() as connection:
+        plan = make_plan(connection)
+        connection.rollback()
+    assert [table.conversion.table for table in plan.live_conversions] == ["api_call_logs"]
+    assert "upgrade will refuse: api_call_logs still written; pause their writers" in "\n".join(render(plan))
     with engine.connect() as connection:
         assert deploy.current_revision(connection) == BEFORE
         assert (

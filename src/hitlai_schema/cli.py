@@ -111,7 +111,7 @@ def run_plan(args: argparse.Namespace) -> int:
     print(f"database: {public_url(url)}")
     for line in render(plan):
         print(line)
-    return 1 if plan.live or plan.refused or plan.unstamped else 0
+    return 1 if plan.live or plan.live_conversions or plan.refused or plan.unstamped else 0
 
 
 def run_downgrade(args: argparse.Namespace) -> int:

@@ -191,7 +191,7 @@ $live_partition_guard$"""
 
 def conversion_override_hint() -> str:
     return (
-        "pause their writers during the upgrade; to convert them anyway: "
+        "pause their writers during the upgrade (`hitlai-schema plan` shows what is live); to convert them anyway: "
         "`hitlai-schema upgrade --allow-live-set-aside`, `alembic -x allow_live_set_aside=true`, "
         f"HITLAI_ALLOW_LIVE_SET_ASIDE=true, or in SQL `SET {ALLOW_SETTING} = on;` before the file"
     )

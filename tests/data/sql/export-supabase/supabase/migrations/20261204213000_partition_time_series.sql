@@ -72,7 +72,7 @@ BEGIN
     IF NOT allowed THEN
         RAISE EXCEPTION 'refusing to partition tables written within the last %: each is locked while its rows are '
             'copied, and its writers would wait or fail: %; nothing was changed', live_window, array_to_string(live, ', ')
-            USING ERRCODE = 'HL001', HINT = 'pause their writers during the upgrade; to convert them anyway: `hitlai-schema upgrade --allow-live-set-aside`, `alembic -x allow_live_set_aside=true`, HITLAI_ALLOW_LIVE_SET_ASIDE=true, or in SQL `SET hitlai.allow_live_set_aside = on;` before the file';
+            USING ERRCODE = 'HL001', HINT = 'pause their writers during the upgrade (`hitlai-schema plan` shows what is live); to convert them anyway: `hitlai-schema upgrade --allow-live-set-aside`, `alembic -x allow_live_set_aside=true`, HITLAI_ALLOW_LIVE_SET_ASIDE=true, or in SQL `SET hitlai.allow_live_set_aside = on;` before the file';
     END IF;
     RAISE NOTICE 'partitioning live tables as allowed by hitlai.allow_live_set_aside: %', array_to_string(live, ', ');
 END
