@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-from hitlai_schema import online_ddl
+from hitlai_schema.runtime import online_ddl
 
 revision: str = "20261204213000"
 down_revision: str | None = "20260117000005"
