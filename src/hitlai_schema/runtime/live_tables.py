@@ -53,12 +53,20 @@ class Conversion:
 
 
 def conversions(scripts: Iterable[Script]) -> list[Conversion]:
-    """The tables these revisions partition (their `PARTITIONED_TABLES`), in the order the revisions run."""
-    return [
-        Conversion(table, script.revision)
-        for script in scripts
-        for table in getattr(script.module, "PARTITIONED_TABLES", ())
-    ]
+    """The tables these revisions partition (their `PARTITIONED_TABLES`), in the order the revisions run.
+
+    A table that an earlier one of them sets aside is left out: what gets partitioned is the new, empty
+    table that replaces it, and the namesake guard already covers the one written today.
+    """
+    found, set_aside = [], set()
+    for script in scripts:
+        found += [
+            Conversion(table, script.revision)
+            for table in getattr(script.module, "PARTITIONED_TABLES", ())
+            if table not in set_aside
+        ]
+        set_aside |= set(getattr(script.module, "PHASE4_COLUMNS", {}))
+    return found
 
 
 def namesakes(scripts: Iterable[Script]) -> list[Namesake]:
