@@ -590,6 +590,7 @@ class APICallLogCreate(CreateSchema[monitoring.APICallLog]):
     rate_limited: bool | None = None
     error_occurred: bool | None = None
     error_message: Text | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class APICallLogRead(ReadSchema):
@@ -1153,6 +1154,7 @@ class ClickEventCreate(CreateSchema[session_recording.ClickEvent]):
     timestamp_ms: Annotated[Int8, NotNull]
     time_since_page_load_ms: Int4 | None = None
     time_since_last_click_ms: Int4 | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class ClickEventRead(ReadSchema):
@@ -1234,6 +1236,7 @@ class ConsoleLogCreate(CreateSchema[session_recording.ConsoleLog]):
     column_number: Int4 | None = None
     stack_trace: Text | None = None
     timestamp_ms: Annotated[Int8, NotNull]
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class ConsoleLogRead(ReadSchema):
@@ -1359,6 +1362,7 @@ class ElementVisibilityCreate(CreateSchema[session_recording.ElementVisibility])
     element_height: Int4 | None = None
     timestamp_ms: Annotated[Int8, NotNull]
     time_visible_ms: Int4 | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class ElementVisibilityRead(ReadSchema):
@@ -1402,6 +1406,7 @@ class FormInteractionCreate(CreateSchema[session_recording.FormInteraction]):
     validation_message: Text | None = None
     timestamp_ms: Annotated[Int8, NotNull]
     time_in_field_ms: Int4 | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class FormInteractionRead(ReadSchema):
@@ -1673,6 +1678,7 @@ class JavascriptErrorCreate(CreateSchema[session_recording.JavascriptError]):
     user_agent: Text | None = None
     url: Annotated[Text, NotNull]
     timestamp_ms: Annotated[Int8, NotNull]
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class JavascriptErrorRead(ReadSchema):
@@ -1713,6 +1719,7 @@ class KeyboardEventCreate(CreateSchema[session_recording.KeyboardEvent]):
     is_in_form: bool | None = None
     timestamp_ms: Annotated[Int8, NotNull]
     time_since_last_key_ms: Int4 | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class KeyboardEventRead(ReadSchema):
@@ -1754,6 +1761,7 @@ class MouseMovementCreate(CreateSchema[session_recording.MouseMovement]):
     started_at: Annotated[AwareDatetime, NotNull]
     ended_at: Annotated[AwareDatetime, NotNull]
     duration_ms: Annotated[Int4, NotNull]
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class MouseMovementRead(ReadSchema):
@@ -1799,6 +1807,7 @@ class NetworkRequestCreate(CreateSchema[session_recording.NetworkRequest]):
     download_ms: Int4 | None = None
     success: bool | None = None
     error_message: Text | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class NetworkRequestRead(ReadSchema):
@@ -1905,6 +1914,7 @@ class PerformanceMetricCreate(CreateSchema[monitoring.PerformanceMetric]):
     user_id: uuid.UUID | None = None
     company_id: uuid.UUID | None = None
     metadata: Json | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class PerformanceMetricRead(ReadSchema):
@@ -1982,6 +1992,7 @@ class RageClickIncidentCreate(CreateSchema[session_recording.RageClickIncident])
     started_at: Annotated[AwareDatetime, NotNull]
     ended_at: Annotated[AwareDatetime, NotNull]
     click_event_ids: list[uuid.UUID] | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class RageClickIncidentRead(ReadSchema):
@@ -2112,6 +2123,7 @@ class ScrollEventCreate(CreateSchema[session_recording.ScrollEvent]):
     document_height: Annotated[Int4, NotNull]
     timestamp_ms: Annotated[Int8, NotNull]
     time_since_page_load_ms: Int4 | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class ScrollEventRead(ReadSchema):
@@ -2556,6 +2568,7 @@ class VisibilityChangeCreate(CreateSchema[session_recording.VisibilityChange]):
     visibility_state: Annotated[Text, NotNull]
     duration_visible_ms: Int4 | None = None
     timestamp_ms: Annotated[Int8, NotNull]
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class VisibilityChangeRead(ReadSchema):
