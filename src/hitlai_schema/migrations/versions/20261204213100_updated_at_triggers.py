@@ -1,7 +1,7 @@
 """updated_at advances on every UPDATE, whoever writes: one trigger function, a BEFORE UPDATE trigger per table.
 
 Revision ID: 20261204213100
-Revises: 20260117000005
+Revises: 20261204213000
 Create Date: 2026-12-04 21:31:00
 """
 
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "20261204213100"
-down_revision: str | None = "20260117000005"
+down_revision: str | None = "20261204213000"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

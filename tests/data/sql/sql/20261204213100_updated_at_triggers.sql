@@ -1,5 +1,5 @@
 -- hitlai-schema revision 20261204213100: updated_at advances on every UPDATE, whoever writes: one trigger function, a BEFORE UPDATE trigger per table.
--- Upgrades 20260117000005 -> 20261204213100, as one transaction.
+-- Upgrades 20261204213000 -> 20261204213100, as one transaction.
 -- Apply the files in order, each once: psql -v ON_ERROR_STOP=1 -f FILE, or paste it into
 -- Supabase's SQL editor. Applied twice or out of order it stops and changes nothing.
 
@@ -16,9 +16,9 @@ BEGIN
     IF to_regclass('public.alembic_version') IS NOT NULL THEN
         SELECT string_agg(version_num, ', ') INTO found FROM public.alembic_version;
     END IF;
-    IF found IS DISTINCT FROM '20260117000005' THEN
+    IF found IS DISTINCT FROM '20261204213000' THEN
         RAISE EXCEPTION 'this file upgrades % -> %, but the database is at %',
-            '20260117000005', '20261204213100', coalesce(found, 'base (no alembic_version)')
+            '20261204213000', '20261204213100', coalesce(found, 'base (no alembic_version)')
             USING HINT = 'apply the files in order, each once; nothing was changed';
     END IF;
     IF found IS NULL AND to_regclass('public.alembic_version') IS NOT NULL THEN
@@ -28,7 +28,7 @@ BEGIN
 END
 $guard$;
 
--- Running upgrade 20260117000005 -> 20261204213100
+-- Running upgrade 20261204213000 -> 20261204213100
 
 CREATE FUNCTION public.advance_updated_at() RETURNS trigger
            LANGUAGE plpgsql SECURITY INVOKER SET search_path = '' AS $$
@@ -68,7 +68,7 @@ CREATE TRIGGER red_team_vulnerabilities_advance_updated_at BEFORE UPDATE ON red_
 
 CREATE TRIGGER security_incidents_advance_updated_at BEFORE UPDATE ON security_incidents FOR EACH ROW EXECUTE FUNCTION public.advance_updated_at();
 
-UPDATE alembic_version SET version_num='20261204213100' WHERE alembic_version.version_num = '20260117000005';
+UPDATE alembic_version SET version_num='20261204213100' WHERE alembic_version.version_num = '20261204213000';
 
 COMMIT;
 
