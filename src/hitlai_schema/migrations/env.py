@@ -30,6 +30,7 @@ from hitlai_schema.database import (
     resolve_url,
 )
 from hitlai_schema.revision_ids import next_revision_id
+from hitlai_schema.runtime import version_table
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):
@@ -156,6 +157,8 @@ def configure_options() -> dict[str, Any]:
     options: dict[str, Any] = {
         "process_revision_directives": process_revision_directives,
         "transaction_per_migration": True,
+        # Every step, stamps included, leaves alembic_version closed to the API roles, in its own transaction.
+        "on_version_apply": [*config.attributes.get("on_version_apply", ()), version_table.close_after_step],
         **live_table_guard_option(),
     }
     if models_needed():
@@ -382,7 +385,6 @@ def run_migrations(connection: Connection, production_changes: online_ddl.Mode =
     how_production_changes_run: dict[str, Any] = {online_ddl.MODE_OPTION: production_changes}
     context.configure(
         connection=connection,
-        on_version_apply=config.attributes.get("on_version_apply", ()),
         **how_production_changes_run,
         **configure_options(),
     )
