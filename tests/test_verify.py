@@ -304,4 +304,6 @@ def test_autogenerate_repairs_an_invalid_index_and_alembic_version(migrate, engi
     command.upgrade(config, "head")
     command.check(config)  # raises if anything differs
     with engine.connect() as connection:
-        assert connection.execute(sa.text(f"SELECT indisvalid FROM pg_index WHERE indexrelid = '{index}'::regclass")).scalar()
+        assert connection.execute(
+            sa.text(f"SELECT indisvalid FROM pg_index WHERE indexrelid = '{index}'::regclass")
+        ).scalar()

@@ -119,6 +119,8 @@ def privilege_matrix_markdown() -> str:
         lines.append(f"| `{table}` | " + " | ".join(cell(table, role) for role in API_ROLES) + " |")
     others = [table for table in PHASE5_TABLES if table not in special]
     lines.append(f"| the other {len(others)} Phase-5 tables | - | - | {cell(others[0], 'service_role')} |")
-    core = (", ".join(p for p in TABLE_PRIVILEGE_TYPES if p in CORE_TABLE_PRIVILEGES[role]) or "-" for role in API_ROLES)
+    core = (
+        ", ".join(p for p in TABLE_PRIVILEGE_TYPES if p in CORE_TABLE_PRIVILEGES[role]) or "-" for role in API_ROLES
+    )
     lines.append(f"| the {len(CORE_TABLES)} core tables, where the baseline creates them | {' | '.join(core)} |")
     return "\n".join(lines)
