@@ -8,6 +8,9 @@ on scratch temporary tables and read back with pg_get_expr / pg_get_constraintde
 
 Every difference becomes one operation rendered as explicit SQL (`op.execute(...)`), with its inverse
 for the downgrade, so a generated revision is frozen history like the hand-written ones.
+
+Two more things Alembic's comparison passes over are added the same way: a modelled index that PostgreSQL
+holds INVALID (reflection returns it like a valid one), and `alembic_version` open to the API roles.
 """
 
 import sys
