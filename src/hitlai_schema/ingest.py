@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from psycopg import sql
 from psycopg.types.json import Jsonb
 
-from hitlai_schema.base import Base
+from hitlai_schema.models.base import Base
 
 
 class IngestError(ValueError):

@@ -1,6 +1,6 @@
 """Pydantic schemas of every model: <Model>Create, what a client may send, and <Model>Read, a stored row.
 
-Generated from the models by `python -m hitlai_schema.schema_codegen`: do not edit by hand.
+Generated from the models by `python -m hitlai_schema.codegen.pydantic_models`: do not edit by hand.
 """
 
 import datetime
@@ -10,8 +10,16 @@ from typing import Annotated, Literal
 
 from pydantic import AliasChoices, AwareDatetime, Field, IPvAnyInterface, NaiveDatetime
 
-from hitlai_schema import alignment, api_health, core, enums, monitoring, session_recording, tester_categorization
-from hitlai_schema.schema_types import CreateSchema, Int4, Int8, Json, NotNull, PostgresText, ReadSchema, Text
+from hitlai_schema.models import (
+    alignment,
+    api_health,
+    core,
+    enums,
+    monitoring,
+    session_recording,
+    tester_categorization,
+)
+from hitlai_schema.models.types import CreateSchema, Int4, Int8, Json, NotNull, PostgresText, ReadSchema, Text
 
 
 class AGICapabilityMilestoneCreate(CreateSchema[alignment.AGICapabilityMilestone]):

@@ -36,7 +36,7 @@ END
 $close$"""
 
 
-def close_after_step(*, ctx: MigrationContext, step: MigrationInfo, heads: Any, run_args: Any) -> None:
+def close_after_step(*, ctx: MigrationContext, step: MigrationInfo, **_: Any) -> None:
     """An `on_version_apply` callback: runs once Alembic has written the step's revision, in its transaction.
 
     Offline, a script only creates the table when it starts from an empty database (its first step has no
