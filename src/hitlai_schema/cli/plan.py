@@ -15,13 +15,13 @@ from alembic.script import Script
 from hitlai_schema.cli.common import add_database_option, connect, public_url, resolve
 from hitlai_schema.runtime import chain
 from hitlai_schema.runtime.database import MigrationError
+from hitlai_schema.runtime.errors import SQLSTATE_LOCK_NOT_AVAILABLE
 from hitlai_schema.runtime.live_tables import DEFAULT_LIVE_WINDOW, RUNBOOK, Namesake, namesakes, survey_sql
 
 HELP = "what upgrading to REVISION (default head) would do, Phase-4 tables still written included; changes nothing"
 
 # Longest wait for a lock that someone else's DDL holds: plan gives up rather than queue.
 PLAN_LOCK_TIMEOUT = "2s"
-LOCK_NOT_AVAILABLE = "55P03"
 
 # Functions compiled from source text find a table by name each time they run; C code is out of sight.
 DEPENDENT_OBJECTS = """
@@ -115,7 +115,7 @@ def make_plan(connection: sa.Connection, target: str = "head", window: str = DEF
     try:
         return _read_plan(connection, target, window, now, cutoff)
     except sa.exc.OperationalError as exc:
-        if getattr(exc.orig, "sqlstate", None) != LOCK_NOT_AVAILABLE:
+        if getattr(exc.orig, "sqlstate", None) != SQLSTATE_LOCK_NOT_AVAILABLE:
             raise
         raise MigrationError(
             f"a table is locked by another session (a migration or other DDL running?): {exc.orig}; "
