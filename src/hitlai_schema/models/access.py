@@ -67,10 +67,9 @@ TABLE_PRIVILEGES: Mapping[str, Mapping[str, frozenset[str]]] = {
     table: _table_privileges(table) for table in PHASE5_TABLES
 }
 
-# The core tables the baseline creates: the backend reads and writes them, the API roles of users get nothing (row-level
-# security is on with no policy, so a grant would open no row, while TRUNCATE would bypass it). A deployment
-# stamped at the baseline keeps its own.
-# role -> the table-level privileges it holds on each of them, and no column privilege.
+# role -> its table-level privileges on each core table the baseline creates (no column privilege): the backend
+# reads and writes them, users' roles get nothing (row-level security is on with no policy, so a grant would open no
+# row, while TRUNCATE would bypass it). A database stamped at the baseline keeps its deployment's own.
 CORE_TABLE_PRIVILEGES: Mapping[str, frozenset[str]] = {
     "service_role": READ_WRITE,
     "authenticated": frozenset(),
