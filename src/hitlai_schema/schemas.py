@@ -590,7 +590,7 @@ class APICallLogCreate(CreateSchema[monitoring.APICallLog]):
     rate_limited: bool | None = None
     error_occurred: bool | None = None
     error_message: Text | None = None
-    created_at: AwareDatetime | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class APICallLogRead(ReadSchema):
@@ -613,7 +613,7 @@ class APICallLogRead(ReadSchema):
     rate_limited: bool | None
     error_occurred: bool | None
     error_message: Text | None
-    created_at: AwareDatetime | None
+    created_at: AwareDatetime
 
 
 class APIEndpointConfigCreate(CreateSchema[api_health.APIEndpointConfig]):
@@ -1154,7 +1154,7 @@ class ClickEventCreate(CreateSchema[session_recording.ClickEvent]):
     timestamp_ms: Annotated[Int8, NotNull]
     time_since_page_load_ms: Int4 | None = None
     time_since_last_click_ms: Int4 | None = None
-    created_at: AwareDatetime | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class ClickEventRead(ReadSchema):
@@ -1178,7 +1178,7 @@ class ClickEventRead(ReadSchema):
     timestamp_ms: Int8
     time_since_page_load_ms: Int4 | None
     time_since_last_click_ms: Int4 | None
-    created_at: AwareDatetime | None
+    created_at: AwareDatetime
 
 
 class CompanyCreate(CreateSchema[core.Company]):
@@ -1236,7 +1236,7 @@ class ConsoleLogCreate(CreateSchema[session_recording.ConsoleLog]):
     column_number: Int4 | None = None
     stack_trace: Text | None = None
     timestamp_ms: Annotated[Int8, NotNull]
-    created_at: AwareDatetime | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class ConsoleLogRead(ReadSchema):
@@ -1253,7 +1253,7 @@ class ConsoleLogRead(ReadSchema):
     column_number: Int4 | None
     stack_trace: Text | None
     timestamp_ms: Int8
-    created_at: AwareDatetime | None
+    created_at: AwareDatetime
 
 
 class ConstitutionalRuleCreate(CreateSchema[alignment.ConstitutionalRule]):
@@ -1362,7 +1362,7 @@ class ElementVisibilityCreate(CreateSchema[session_recording.ElementVisibility])
     element_height: Int4 | None = None
     timestamp_ms: Annotated[Int8, NotNull]
     time_visible_ms: Int4 | None = None
-    created_at: AwareDatetime | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class ElementVisibilityRead(ReadSchema):
@@ -1383,7 +1383,7 @@ class ElementVisibilityRead(ReadSchema):
     element_height: Int4 | None
     timestamp_ms: Int8
     time_visible_ms: Int4 | None
-    created_at: AwareDatetime | None
+    created_at: AwareDatetime
 
 
 class FormInteractionCreate(CreateSchema[session_recording.FormInteraction]):
@@ -1406,7 +1406,7 @@ class FormInteractionCreate(CreateSchema[session_recording.FormInteraction]):
     validation_message: Text | None = None
     timestamp_ms: Annotated[Int8, NotNull]
     time_in_field_ms: Int4 | None = None
-    created_at: AwareDatetime | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class FormInteractionRead(ReadSchema):
@@ -1428,7 +1428,7 @@ class FormInteractionRead(ReadSchema):
     validation_message: Text | None
     timestamp_ms: Int8
     time_in_field_ms: Int4 | None
-    created_at: AwareDatetime | None
+    created_at: AwareDatetime
 
 
 class HumanCorrectionCreate(CreateSchema[alignment.HumanCorrection]):
@@ -1678,7 +1678,7 @@ class JavascriptErrorCreate(CreateSchema[session_recording.JavascriptError]):
     user_agent: Text | None = None
     url: Annotated[Text, NotNull]
     timestamp_ms: Annotated[Int8, NotNull]
-    created_at: AwareDatetime | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class JavascriptErrorRead(ReadSchema):
@@ -1697,7 +1697,7 @@ class JavascriptErrorRead(ReadSchema):
     user_agent: Text | None
     url: Text
     timestamp_ms: Int8
-    created_at: AwareDatetime | None
+    created_at: AwareDatetime
 
 
 class KeyboardEventCreate(CreateSchema[session_recording.KeyboardEvent]):
@@ -1719,7 +1719,7 @@ class KeyboardEventCreate(CreateSchema[session_recording.KeyboardEvent]):
     is_in_form: bool | None = None
     timestamp_ms: Annotated[Int8, NotNull]
     time_since_last_key_ms: Int4 | None = None
-    created_at: AwareDatetime | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class KeyboardEventRead(ReadSchema):
@@ -1740,7 +1740,7 @@ class KeyboardEventRead(ReadSchema):
     is_in_form: bool | None
     timestamp_ms: Int8
     time_since_last_key_ms: Int4 | None
-    created_at: AwareDatetime | None
+    created_at: AwareDatetime
 
 
 class MouseMovementCreate(CreateSchema[session_recording.MouseMovement]):
@@ -1761,7 +1761,7 @@ class MouseMovementCreate(CreateSchema[session_recording.MouseMovement]):
     started_at: Annotated[AwareDatetime, NotNull]
     ended_at: Annotated[AwareDatetime, NotNull]
     duration_ms: Annotated[Int4, NotNull]
-    created_at: AwareDatetime | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class MouseMovementRead(ReadSchema):
@@ -1781,7 +1781,7 @@ class MouseMovementRead(ReadSchema):
     started_at: AwareDatetime
     ended_at: AwareDatetime
     duration_ms: Int4
-    created_at: AwareDatetime | None
+    created_at: AwareDatetime
 
 
 class NetworkRequestCreate(CreateSchema[session_recording.NetworkRequest]):
@@ -1807,7 +1807,7 @@ class NetworkRequestCreate(CreateSchema[session_recording.NetworkRequest]):
     download_ms: Int4 | None = None
     success: bool | None = None
     error_message: Text | None = None
-    created_at: AwareDatetime | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class NetworkRequestRead(ReadSchema):
@@ -1832,7 +1832,7 @@ class NetworkRequestRead(ReadSchema):
     download_ms: Int4 | None
     success: bool | None
     error_message: Text | None
-    created_at: AwareDatetime | None
+    created_at: AwareDatetime
 
 
 class PagePerformanceCreate(CreateSchema[session_recording.PagePerformance]):
@@ -1914,7 +1914,7 @@ class PerformanceMetricCreate(CreateSchema[monitoring.PerformanceMetric]):
     user_id: uuid.UUID | None = None
     company_id: uuid.UUID | None = None
     metadata: Json | None = None
-    created_at: AwareDatetime | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class PerformanceMetricRead(ReadSchema):
@@ -1932,7 +1932,7 @@ class PerformanceMetricRead(ReadSchema):
     user_id: uuid.UUID | None
     company_id: uuid.UUID | None
     metadata: Json | None = Field(validation_alias=AliasChoices("metadata_", "metadata"))
-    created_at: AwareDatetime | None
+    created_at: AwareDatetime
 
 
 class QualityGateCheckCreate(CreateSchema[alignment.QualityGateCheck]):
@@ -1992,7 +1992,7 @@ class RageClickIncidentCreate(CreateSchema[session_recording.RageClickIncident])
     started_at: Annotated[AwareDatetime, NotNull]
     ended_at: Annotated[AwareDatetime, NotNull]
     click_event_ids: list[uuid.UUID] | None = None
-    created_at: AwareDatetime | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class RageClickIncidentRead(ReadSchema):
@@ -2016,7 +2016,7 @@ class RageClickIncidentRead(ReadSchema):
     started_at: AwareDatetime
     ended_at: AwareDatetime
     click_event_ids: list[uuid.UUID] | None
-    created_at: AwareDatetime | None
+    created_at: AwareDatetime
 
 
 class RedTeamTestCreate(CreateSchema[alignment.RedTeamTest]):
@@ -2123,7 +2123,7 @@ class ScrollEventCreate(CreateSchema[session_recording.ScrollEvent]):
     document_height: Annotated[Int4, NotNull]
     timestamp_ms: Annotated[Int8, NotNull]
     time_since_page_load_ms: Int4 | None = None
-    created_at: AwareDatetime | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class ScrollEventRead(ReadSchema):
@@ -2140,7 +2140,7 @@ class ScrollEventRead(ReadSchema):
     document_height: Int4
     timestamp_ms: Int8
     time_since_page_load_ms: Int4 | None
-    created_at: AwareDatetime | None
+    created_at: AwareDatetime
 
 
 class SecurityIncidentCreate(CreateSchema[monitoring.SecurityIncident]):
@@ -2568,7 +2568,7 @@ class VisibilityChangeCreate(CreateSchema[session_recording.VisibilityChange]):
     visibility_state: Annotated[Text, NotNull]
     duration_visible_ms: Int4 | None = None
     timestamp_ms: Annotated[Int8, NotNull]
-    created_at: AwareDatetime | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class VisibilityChangeRead(ReadSchema):
@@ -2582,7 +2582,7 @@ class VisibilityChangeRead(ReadSchema):
     visibility_state: Text
     duration_visible_ms: Int4 | None
     timestamp_ms: Int8
-    created_at: AwareDatetime | None
+    created_at: AwareDatetime
 
 
 __all__ = [

@@ -137,7 +137,8 @@ def test_one_file_per_revision_named_for_the_supabase_cli(sql_dir):
     assert [name.split("_", 1)[0] for name in names] == CHAIN
     assert names[0] == f"{BASELINE}_phase4_baseline.sql"
     concurrent = [path for path in files_in(sql_dir) if path.name.endswith(CONCURRENT_SUFFIX)]
-    assert [path.name for path in concurrent] == [names[-1].replace(".sql", CONCURRENT_SUFFIX)]
+    # Only 20260117000005 builds indexes on production tables.
+    assert [path.name for path in concurrent] == [f"20260117000005_ai_tester_categorization{CONCURRENT_SUFFIX}"]
     for path in concurrent:
         text = path.read_text()
         assert "BEGIN;" not in text and "COMMIT;" not in text
@@ -244,7 +245,10 @@ def test_export_supabase_lays_out_migrations_for_db_push(tmp_path, sql_dir, engi
     assert result.returncode == 0, result.stderr
     exported = files_in(tmp_path / "supabase" / "migrations")
     assert [path.name for path in exported] == [path.name for path in revision_files(sql_dir)]
-    assert "CREATE INDEX CONCURRENTLY IF NOT EXISTS" in exported[-1].read_text()  # the CLI runs it apart
+    # The CLI runs them apart.
+    assert [path.name for path in exported if "CREATE INDEX CONCURRENTLY IF NOT EXISTS" in path.read_text()] == [
+        "20260117000005_ai_tester_categorization.sql"
+    ]
     for path in exported:
         # The Supabase CLI runs each file in a transaction of its own.
         assert "BEGIN;" not in path.read_text() and "COMMIT;" not in path.read_text()

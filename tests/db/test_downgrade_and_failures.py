@@ -101,7 +101,11 @@ def test_lock_timeout_names_the_table_and_the_session_holding_it(migrate, engine
         blocker_pid = blocker.execute(sa.text("SELECT pg_backend_pid()")).scalar_one()
         blocker.execute(sa.text("LOCK TABLE human_testers IN ACCESS SHARE MODE"))
         result = hitlai_schema(
-            "upgrade", "--database-url", db_url.render_as_string(hide_password=False), HITLAI_LOCK_TIMEOUT="300ms"
+            "upgrade",
+            "20260117000005",
+            "--database-url",
+            db_url.render_as_string(hide_password=False),
+            HITLAI_LOCK_TIMEOUT="300ms",
         )
         blocker.rollback()
     # Revision 20260117000005 commits its new tables; its columns on human_testers wait for short locks apart.

@@ -310,7 +310,11 @@ def test_null_in_a_not_null_column_is_refused_by_schema_and_database(head, table
     if (table, column) in TRIGGER_FILLED:
         return  # the database draws a value for NULL; test_tables checks that an update to NULL is refused
     refused = database_refusal(head, table, payload)
-    assert f'null value in column "{column}"' in str(refused.orig)
+    if column == "created_at" and "partition_by" in table_spec(table):
+        # PostgreSQL routes the row before it checks NOT NULL, and no month takes a NULL.
+        assert f'no partition of relation "{table}" found for row' in str(refused.orig)
+    else:
+        assert f'null value in column "{column}"' in str(refused.orig)
 
     if not has_default:
         left_out = {name: value for name, value in payload.items() if name != column}

@@ -18,7 +18,15 @@ from hitlai_schema.cli.common import add_database_option, connect, public_url, r
 from hitlai_schema.runtime import chain
 from hitlai_schema.runtime.database import MigrationError
 from hitlai_schema.runtime.errors import SQLSTATE_LOCK_NOT_AVAILABLE
-from hitlai_schema.runtime.live_tables import DEFAULT_LIVE_WINDOW, RUNBOOK, Namesake, namesakes, survey_sql
+from hitlai_schema.runtime.live_tables import (
+    DEFAULT_LIVE_WINDOW,
+    RUNBOOK,
+    Conversion,
+    Namesake,
+    conversions,
+    namesakes,
+    survey_sql,
+)
 
 HELP = "what upgrading to REVISION (default head) would do, Phase-4 tables still written included; changes nothing"
 
@@ -75,6 +83,30 @@ class TablePlan:
             "neither": "refuse: neither the Phase-4 nor the Phase-5 layout",
             "legacy_taken": f"refuse: Phase-4, but {self.namesake.legacy} already exists",
         }[self.layout]
+
+
+@dataclass(frozen=True)
+class ConversionPlan:
+    """A table a pending revision partitions: locked while its rows are copied."""
+
+    conversion: Conversion
+    plain: bool
+    row_count: int | None
+    last_write: datetime | None
+    live: bool
+
+
+# Each table with its row count and last write (the latest value of its timestamp columns, future ones ignored),
+# if it exists and is plain.
+PLAIN_TABLE_MEASURE = """
+SELECT (SELECT format('SELECT count(*), greatest(%s)::timestamptz FROM public.%I',
+                      string_agg(format('max(%1$I) FILTER (WHERE %1$I <= now())', attname), ', ' ORDER BY attnum),
+                      CAST(:table AS text))
+        FROM pg_attribute
+        WHERE attrelid = to_regclass('public.' || CAST(:table AS text)) AND attnum > 0 AND NOT attisdropped
+          AND atttypid IN ('timestamptz'::regtype, 'timestamp'::regtype))
+WHERE (SELECT relkind FROM pg_class WHERE oid = to_regclass('public.' || CAST(:table AS text))) = 'r'
+"""
 
 
 @dataclass(frozen=True)
@@ -164,10 +196,15 @@ class Plan:
     tables: list[TablePlan]
     will_break: list[DependentObject]
     unstamped: list[str]
+    partitioning: list[ConversionPlan]
 
     @property
     def live(self) -> list[TablePlan]:
         return [table for table in self.tables if table.live]
+
+    @property
+    def live_conversions(self) -> list[ConversionPlan]:
+        return [table for table in self.partitioning if table.live]
 
     @property
     def refused(self) -> list[TablePlan]:
@@ -235,7 +272,16 @@ def _read_plan(connection: sa.Connection, target: str, window: str, now: datetim
     target_script = chain.script_directory().get_revision(target)
     assert target_script is not None, "alembic raises for an unknown revision"
     unstamped = chain.unstamped_core_tables(connection)
-    return Plan(current, target_script.revision, pending, window, now, tables, will_break, unstamped)
+    partitioning = [_conversion_plan(connection, conversion, cutoff) for conversion in conversions(pending)]
+    return Plan(current, target_script.revision, pending, window, now, tables, will_break, unstamped, partitioning)
+
+
+def _conversion_plan(connection: sa.Connection, conversion: Conversion, cutoff: datetime) -> ConversionPlan:
+    measure = connection.execute(sa.text(PLAIN_TABLE_MEASURE), {"table": conversion.table}).scalar()
+    if measure is None:
+        return ConversionPlan(conversion, False, None, None, False)
+    row_count, last_write = connection.execute(sa.text(measure)).one()
+    return ConversionPlan(conversion, True, row_count, last_write, last_write is not None and last_write >= cutoff)
 
 
 def when(moment: datetime, now: datetime) -> str:
@@ -263,6 +309,20 @@ def render(plan: Plan) -> list[str]:
         if table.row_count is not None:
             facts += f", last write {when(table.last_write, plan.now)}" if table.last_write else ", no write times"
         lines.append(f"  {table.namesake.table:<{width}}  {table.action}; {facts}{'  LIVE' if table.live else ''}")
+    if plan.partitioning:
+        lines.append(
+            f"tables to partition by month, each locked while its rows are copied (LIVE: written within {plan.window}):"
+        )
+        width = max(len(converting.conversion.table) for converting in plan.partitioning)
+        for converting in plan.partitioning:
+            facts = "no plain table now: nothing to copy"
+            if converting.plain:
+                facts = f"{converting.row_count} rows" + (
+                    f", last write {when(converting.last_write, plan.now)}"
+                    if converting.last_write
+                    else ", no timestamps"
+                )
+            lines.append(f"  {converting.conversion.table:<{width}}  {facts}{'  LIVE' if converting.live else ''}")
     if plan.will_break:
         lines.append("will break (database objects that use a table being set aside), once it is set aside:")
         lines += [f"  {obj.kind} {obj.name} on {obj.table}: {obj.consequence}" for obj in plan.will_break]
@@ -270,6 +330,11 @@ def render(plan: Plan) -> list[str]:
         lines.append(
             f"upgrade will refuse: {', '.join(t.namesake.table for t in plan.live)} still written; move each writer to "
             f"the Phase-5 layout or to <table>_legacy first ({RUNBOOK}), or pass --allow-live-set-aside"
+        )
+    if plan.live_conversions:
+        lines.append(
+            f"upgrade will refuse: {', '.join(c.conversion.table for c in plan.live_conversions)} still written; pause "
+            "their writers for the upgrade, or pass --allow-live-set-aside"
         )
     if plan.refused:
         lines.append(f"upgrade will stop at: {', '.join(t.namesake.table for t in plan.refused)} (see above)")
@@ -296,4 +361,4 @@ def run(args: argparse.Namespace) -> int:
     print(f"database: {public_url(url)}")
     for line in render(plan):
         print(line)
-    return 1 if plan.live or plan.refused or plan.unstamped else 0
+    return 1 if plan.live or plan.live_conversions or plan.refused or plan.unstamped else 0

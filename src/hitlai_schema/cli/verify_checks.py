@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from hitlai_schema.models import access
 from hitlai_schema.models.base import Base
-from hitlai_schema.runtime import chain, comparison, security_drift
+from hitlai_schema.runtime import chain, comparison, partition_drift, security_drift
 
 OK, FAIL, WARN = "ok", "FAIL", "warn"
 REFERENCE_REVISION = "20260117000005"
@@ -284,6 +284,27 @@ def check_security(connection: sa.Connection) -> list[Check]:
     return rows
 
 
+def check_partitions(connection: sa.Connection) -> list[Check]:
+    """One row per table partitioned by month: how many months, the oldest and newest, and how many lie ahead."""
+    rows = []
+    for summary in partition_drift.summaries(connection):
+        name = f"partitions {summary.table}"
+        if not summary.partitioned:
+            rows.append(Check(name, FAIL, "not partitioned (its model is partitioned by month)"))
+            continue
+        if not summary.months:
+            rows.append(Check(name, FAIL, "no partition: every insert fails"))
+            continue
+        ahead = f"{summary.future_months} month{'s' if summary.future_months != 1 else ''} ahead"
+        detail = f"{len(summary.months)} months, {summary.months[0]} to {summary.months[-1]}, {ahead}"
+        if summary.future_months < partition_drift.FEWEST_FUTURE_MONTHS:
+            detail += "; inserts fail once the newest month is over: run `hitlai-schema partitions ensure`"
+            rows.append(Check(name, WARN, detail))
+        else:
+            rows.append(Check(name, OK, detail))
+    return rows
+
+
 def check_drift(connection: sa.Connection) -> Check:
     result = comparison.compare(connection)
     if result.in_sync:
@@ -304,6 +325,7 @@ CHECKS: Sequence[Callable[[sa.Connection], Check | list[Check]]] = (
     check_invalid_indexes,
     check_reference_rows,
     check_drift,
+    check_partitions,
     check_foreign_key_indexes,
     check_duplicate_indexes,
 )

@@ -74,10 +74,13 @@ def column_checks(table: sa.Table) -> dict[str, ColumnCheck]:
 
 
 def is_server_generated(column: sa.Column[Any]) -> bool:
-    """The key the database generates, and updated_at: never part of a Create schema."""
+    """The key the database generates, and updated_at: never part of a Create schema.
+
+    created_at joins the key of the tables partitioned by month (spec decision 8), and stays the writer's to give.
+    """
     if column.server_default is None:
         return False
-    return column.primary_key or column.name in _SERVER_TIMESTAMPS
+    return (column.primary_key and column.name != "created_at") or column.name in _SERVER_TIMESTAMPS
 
 
 def has_default(column: sa.Column[Any]) -> bool:

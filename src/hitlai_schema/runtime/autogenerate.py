@@ -118,13 +118,15 @@ def revision_directives(context: EnvironmentContext) -> Any:
 def comparison_options() -> dict[str, Any]:
     """What autogenerate compares and how; the first use of hitlai_schema.metadata maps the models."""
     import hitlai_schema
-    from hitlai_schema.runtime import security_drift
+    from hitlai_schema.runtime import partition_drift, security_drift
 
     alembic_postgresql_enum.set_configuration(
         alembic_postgresql_enum.Config(include_name=lambda name: name in owned_enums())
     )
     return {
-        "autogenerate_plugins": ["alembic.autogenerate.*", security_drift.PLUGIN_NAME],
+        # Also RLS, policies, the API roles' privileges and CHECKs, and partitioning (each table's partition
+        # key, and its partitions' RLS and privileges), which Alembic does not compare.
+        "autogenerate_plugins": ["alembic.autogenerate.*", security_drift.PLUGIN_NAME, partition_drift.PLUGIN_NAME],
         "target_metadata": hitlai_schema.metadata,
         "include_name": include_name,
         "include_object": include_object,

@@ -63,7 +63,9 @@ def live_table_guard_option(context: EnvironmentContext, settings: Settings) -> 
         planned = list(steps_of(heads, migration_context))
         applying = [step.revision for step in planned if isinstance(step, RevisionStep) and step.is_upgrade]
         refuse_unstamped_phase4(migration_context, applying)
-        guard_live_set_aside(migration_context, live_tables.namesakes(applying), settings)
+        guard_live_tables(
+            migration_context, live_tables.namesakes(applying), live_tables.conversions(applying), settings
+        )
         return planned
 
     return {"fn": steps}
@@ -85,15 +87,20 @@ def refuse_unstamped_phase4(migration_context: MigrationContext, applying: list[
         )
 
 
-def guard_live_set_aside(
-    migration_context: MigrationContext, tables: list[live_tables.Namesake], settings: Settings
+def guard_live_tables(
+    migration_context: MigrationContext,
+    tables: list[live_tables.Namesake],
+    conversions: list[live_tables.Conversion],
+    settings: Settings,
 ) -> None:
-    """Stop, changing nothing, if a Phase-4 table that these steps set aside is still being written."""
-    if not tables:
+    """Stop, changing nothing, if a Phase-4 table that these steps set aside, or a plain table that they
+    partition, is still being written."""
+    if not tables and not conversions:
         return
     allow = settings["allow_live_set_aside"]
     statements = live_tables.guard_sql(
         tables,
+        conversions=conversions,
         allow="" if not allow else "on" if settings.is_on("allow_live_set_aside") else "off",
         window=settings["live_window"],
     )

@@ -56,6 +56,32 @@ class Namesake:
         return self.table + LEGACY_SUFFIX
 
 
+@dataclass(frozen=True)
+class Conversion:
+    """A plain table that `revision` rebuilds partitioned, copying its rows (20261204213000): while it does, the
+    table is locked, so its writers wait for the whole copy, and time out or pile up."""
+
+    table: str
+    revision: str
+
+
+def conversions(scripts: Iterable[Script]) -> list[Conversion]:
+    """The tables these revisions partition (their `PARTITIONED_TABLES`), in the order the revisions run.
+
+    A table that an earlier one of them sets aside is left out: what gets partitioned is the new, empty
+    table that replaces it, and the namesake guard already covers the one written today.
+    """
+    found, set_aside = [], set()
+    for script in scripts:
+        found += [
+            Conversion(table, script.revision)
+            for table in getattr(script.module, "PARTITIONED_TABLES", ())
+            if table not in set_aside
+        ]
+        set_aside |= set(getattr(script.module, "PHASE4_COLUMNS", {}))
+    return found
+
+
 def namesakes(scripts: Iterable[Script]) -> list[Namesake]:
     """The namesakes these revisions set aside, in the order the revisions run."""
     found = []
@@ -108,8 +134,11 @@ def _literal(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def guard_sql(tables: Sequence[Namesake], *, allow: str = "", window: str = "") -> list[str]:
-    """Statements that stop the transaction if any of these tables has the Phase-4 layout and is live.
+def guard_sql(
+    tables: Sequence[Namesake], *, conversions: Sequence[Conversion] = (), allow: str = "", window: str = ""
+) -> list[str]:
+    """Statements that stop the transaction if any of these tables has the Phase-4 layout and is live, or any of
+    the conversions' tables is still plain and live.
 
     The same statements run online (env.py) and go into the offline SQL. `allow` and `window` are set
     only when given, so that otherwise a `SET hitlai...` of the session running the SQL decides.
@@ -119,7 +148,81 @@ def guard_sql(tables: Sequence[Namesake], *, allow: str = "", window: str = "") 
         for name, value in ((ALLOW_SETTING, allow), (WINDOW_SETTING, window))
         if value
     ]
-    statements.append(f"""DO $live_guard$
+    if tables:
+        statements.append(namesake_guard_sql(tables))
+    if conversions:
+        statements.append(conversion_guard_sql(conversions))
+    return statements
+
+
+def _settings_block() -> str:
+    """PL/pgSQL that reads the two settings into `allowed` and `live_window`, refusing malformed ones."""
+    return f"""    BEGIN
+        allowed := coalesce(nullif(current_setting('{ALLOW_SETTING}', true), ''), 'off')::boolean;
+        live_window := coalesce(nullif(current_setting('{WINDOW_SETTING}', true), ''), '{DEFAULT_LIVE_WINDOW}')::interval;
+    EXCEPTION WHEN data_exception THEN
+        RAISE EXCEPTION '{ALLOW_SETTING} must be on or off and {WINDOW_SETTING} an interval such as 15min: %', SQLERRM
+            USING ERRCODE = '{REFUSAL_SQLSTATE}';
+    END;"""
+
+
+def conversion_guard_sql(tables: Sequence[Conversion]) -> str:
+    """A DO block that stops the transaction if a table about to be partitioned is plain and was written within
+    the live window (its last write measured as for a namesake), unless allowed."""
+    names = "ARRAY[" + ", ".join(_literal(conversion.table) for conversion in tables) + "]::text[]"
+    return f"""DO $live_partition_guard$
+DECLARE
+    allowed boolean;
+    live_window interval;
+    candidate record;
+    row_count bigint;
+    last_write timestamptz;
+    live text[] := ARRAY[]::text[];
+BEGIN
+{_settings_block()}
+    FOR candidate IN
+        SELECT plain.table_name,
+               (SELECT format('SELECT count(*), greatest(%s)::timestamptz FROM public.%I',
+                              string_agg(format('max(%1$I) FILTER (WHERE %1$I <= now())', attname), ', '
+                                         ORDER BY attnum), plain.table_name)
+                FROM pg_attribute
+                WHERE attrelid = to_regclass('public.' || plain.table_name) AND attnum > 0 AND NOT attisdropped
+                  AND atttypid IN ('timestamptz'::regtype, 'timestamp'::regtype)) AS measure
+        FROM unnest({names}) AS plain(table_name)
+        WHERE (SELECT relkind FROM pg_class WHERE oid = to_regclass('public.' || plain.table_name)) = 'r'
+    LOOP
+        CONTINUE WHEN candidate.measure IS NULL;
+        EXECUTE candidate.measure INTO row_count, last_write;
+        IF last_write >= now() - live_window THEN
+            live := live || format('%s (%s rows, last write %s UTC, %s ago)', candidate.table_name, row_count,
+                                   to_char(last_write AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'),
+                                   date_trunc('second', now() - last_write));
+        END IF;
+    END LOOP;
+    IF cardinality(live) = 0 THEN
+        RETURN;
+    END IF;
+    IF NOT allowed THEN
+        RAISE EXCEPTION 'refusing to partition tables written within the last %: each is locked while its rows are '
+            'copied, and its writers would wait or fail: %; nothing was changed', live_window, array_to_string(live, ', ')
+            USING ERRCODE = '{REFUSAL_SQLSTATE}', HINT = {_literal(conversion_override_hint())};
+    END IF;
+    RAISE NOTICE 'partitioning live tables as allowed by {ALLOW_SETTING}: %', array_to_string(live, ', ');
+END
+$live_partition_guard$"""
+
+
+def conversion_override_hint() -> str:
+    return (
+        "pause their writers during the upgrade (`hitlai-schema plan` shows what is live); to convert them anyway: "
+        "`hitlai-schema upgrade --allow-live-set-aside`, `alembic -x allow_live_set_aside=true`, "
+        f"HITLAI_ALLOW_LIVE_SET_ASIDE=true, or in SQL `SET {ALLOW_SETTING} = on;` before the file"
+    )
+
+
+def namesake_guard_sql(tables: Sequence[Namesake]) -> str:
+    """A DO block that stops the transaction if any of these tables has the Phase-4 layout and is live."""
+    return f"""DO $live_guard$
 DECLARE
     allowed boolean;
     live_window interval;
@@ -128,13 +231,7 @@ DECLARE
     last_write timestamptz;
     live text[] := ARRAY[]::text[];
 BEGIN
-    BEGIN
-        allowed := coalesce(nullif(current_setting('{ALLOW_SETTING}', true), ''), 'off')::boolean;
-        live_window := coalesce(nullif(current_setting('{WINDOW_SETTING}', true), ''), '{DEFAULT_LIVE_WINDOW}')::interval;
-    EXCEPTION WHEN data_exception THEN
-        RAISE EXCEPTION '{ALLOW_SETTING} must be on or off and {WINDOW_SETTING} an interval such as 15min: %', SQLERRM
-            USING ERRCODE = '{REFUSAL_SQLSTATE}';
-    END;
+{_settings_block()}
     FOR namesake IN
 {survey_sql(tables)}
     LOOP
@@ -156,12 +253,18 @@ BEGIN
     END IF;
     RAISE NOTICE 'setting aside live Phase-4 tables as allowed by {ALLOW_SETTING}: %', array_to_string(live, ', ');
 END
-$live_guard$""")
-    return statements
+$live_guard$"""
 
 
-def offline_header(tables: Sequence[Namesake]) -> str:
-    """What an SQL file that sets aside these tables says about its guard, as SQL comments."""
+def offline_header(tables: Sequence[Namesake], conversions: Sequence[Conversion] = ()) -> str:
+    """What an SQL file that sets aside or partitions these tables says about its guard, as SQL comments."""
+    if conversions:
+        return (
+            f"-- It partitions {len(conversions)} tables by month, copying their rows, and refuses if one was written\n"
+            f"-- within the last {DEFAULT_LIVE_WINDOW}: its writers would wait on its lock for the whole copy. Pause them;\n"
+            f"-- to convert anyway, add before it: SET {ALLOW_SETTING} = on;\n"
+            f"-- For another window: SET {WINDOW_SETTING} = '1h';\n"
+        )
     if not tables:
         return ""
     return (

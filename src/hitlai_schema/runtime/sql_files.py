@@ -61,7 +61,7 @@ def sql_files(
             f"-- Upgrades {down or 'an empty database'} -> {script.revision}, as one transaction.\n"
             "-- Apply the files in order, each once: psql -v ON_ERROR_STOP=1 -f FILE, or paste it into\n"
             "-- Supabase's SQL editor. Applied twice or out of order it stops and changes nothing.\n"
-            f"{live_tables.offline_header(live_tables.namesakes([script]))}\n"
+            f"{live_tables.offline_header(live_tables.namesakes([script]), live_tables.conversions([script]))}\n"
         )
         sql = offline_sql(down, script.revision, settings, script_location)
         transactional, concurrent = split_concurrent(sql)
