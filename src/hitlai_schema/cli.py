@@ -261,6 +261,9 @@ def parser() -> argparse.ArgumentParser:
     types = add("types", run_types, "write the tables' types for supabase-js, as `supabase gen types` does")
     types.add_argument("language", choices=["typescript"])
     types.add_argument("--out", type=Path, metavar="FILE", help="file to write (default: standard output)")
+    from hitlai_schema import cli_partitions
+
+    cli_partitions.add_to(subcommands, [database, verbosity])
     return parser
 
 

@@ -1,0 +1,96 @@
+"""`hitlai-schema partitions status | ensure | drop`: keep the monthly partitions of the time-series tables.
+
+Run `ensure` at least monthly (daily is cheap: it creates only what is missing) so the current month and the
+next ones always exist: a row whose month has no partition is refused by PostgreSQL.
+"""
+
+import argparse
+from typing import Any
+
+from hitlai_schema.runtime import partitions
+
+
+def run_status(args: argparse.Namespace) -> int:
+    from hitlai_schema.cli import connect, public_url, resolve
+
+    url = resolve(args)
+    with connect(url) as connection:
+        statuses = partitions.status(connection, args.table or ())
+        connection.rollback()
+    print(f"database: {public_url(url)}")
+    for line in partitions.render_status(statuses):
+        print(line)
+    return 1 if not statuses or any(table.warnings() for table in statuses) else 0
+
+
+def run_ensure(args: argparse.Namespace) -> int:
+    from hitlai_schema.cli import connect, resolve
+
+    start = partitions.Month.parse(args.start, "--from") if args.start else None
+    url = resolve(args)
+    with connect(url) as connection:
+        tables = partitions.partitioned_tables(connection, args.table or ())
+        months = partitions.months_to_ensure(partitions.server_now(connection), args.ahead, start)
+        created = partitions.ensure(connection, tables, months, log=lambda line: print(line, flush=True))
+    span = f"{months[0]}..{months[-1]}" if months else "no month"
+    print(f"{len(created)} partition(s) created; {span} now exists for {len(tables)} table(s)")
+    return 0
+
+
+def run_drop(args: argparse.Namespace) -> int:
+    from hitlai_schema.cli import connect, resolve
+
+    age = partitions.Age.parse(args.older_than)
+    url = resolve(args)
+    with connect(url) as connection:
+        tables = partitions.partitioned_tables(connection, args.table or ())
+        cutoff = age.before(partitions.server_now(connection))
+        removed = partitions.drop_older_than(
+            connection, tables, cutoff, dry_run=args.dry_run, log=lambda line: print(line, flush=True)
+        )
+    rows = sum(month.rows for month in removed)
+    verb = "would remove" if args.dry_run else "removed"
+    print(f"{verb} {len(removed)} month(s) ending by {cutoff:%Y-%m-%d %H:%M} UTC, {rows:,} row(s) in all")
+    return 0
+
+
+def add_to(subcommands: Any, parents: list[argparse.ArgumentParser]) -> None:
+    """The `partitions` command and its three subcommands, on the main parser's subcommands."""
+    description = "keep the monthly partitions of the time-series tables: status, ensure, drop"
+    command = subcommands.add_parser("partitions", help=description, description=description)
+    actions = command.add_subparsers(dest="action", required=True, metavar="ACTION")
+    tables = argparse.ArgumentParser(add_help=False)
+    tables.add_argument("--table", action="append", metavar="TABLE", help="only this table (repeatable)")
+
+    status = actions.add_parser(
+        "status",
+        parents=[*parents, tables],
+        help="each table's partitions, months, rows (estimate) and future months; exit 1 on a warning",
+    )
+    status.set_defaults(run=run_status)
+
+    ensure = actions.add_parser(
+        "ensure",
+        parents=[*parents, tables],
+        help="create the months missing from the current one through --ahead months later; touches no existing one",
+    )
+    ensure.add_argument(
+        "--ahead",
+        type=int,
+        default=partitions.DEFAULT_AHEAD,
+        metavar="N",
+        help=f"months after the current one (default {partitions.DEFAULT_AHEAD})",
+    )
+    ensure.add_argument("--from", dest="start", metavar="YYYY-MM", help="start at this month (to backfill older ones)")
+    ensure.set_defaults(run=run_ensure)
+
+    drop = actions.add_parser(
+        "drop",
+        parents=[*parents, tables],
+        help="detach, then drop, every whole month older than DURATION; never deletes rows",
+    )
+    drop.add_argument(
+        "--older-than", required=True, metavar="DURATION", help="such as 6months, 1y, 26w or 180d (UTC months)"
+    )
+    drop.add_argument("--dry-run", action="store_true", help="say what would be removed, with its rows; change nothing")
+    drop.set_defaults(run=run_drop)
