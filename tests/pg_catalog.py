@@ -76,6 +76,10 @@ def read_table(connection: Connection, table: str) -> dict[str, Any]:
             index["using"] = row.using
         indexes.append(index)
 
+    partition_by = connection.execute(
+        sa.text("SELECT pg_get_partkeydef(:oid) WHERE EXISTS (SELECT FROM pg_partitioned_table WHERE partrelid = :oid)"),
+        {"oid": oid},
+    ).scalar()
     return {
         "columns": columns,
         "primary_key": primary_key[0] if primary_key else [],
@@ -94,6 +98,7 @@ def read_table(connection: Connection, table: str) -> dict[str, Any]:
         ],
         "check_constraints": [{"name": c.conname, "expression": c.definition} for c in constraints if c.contype == "c"],
         "indexes": indexes,
+        **({"partition_by": partition_by} if partition_by else {}),
     }
 
 
@@ -134,7 +139,7 @@ def schema_snapshot(connection: Connection) -> dict[str, Any]:
             for row in _rows(
                 connection,
                 """SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                   WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relrowsecurity""",
+                   WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relrowsecurity""",
             )
         ),
         "version": [row.version_num for row in _rows(connection, "SELECT version_num FROM alembic_version")],

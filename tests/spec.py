@@ -48,6 +48,7 @@ def expected_table(name: str, at_revision: str = HEAD) -> dict[str, Any]:
         "unique_constraints": by_name(table["unique_constraints"]),
         "check_constraints": by_name(table["check_constraints"]),
         "indexes": by_name(table["indexes"]),
+        **({"partition_by": table["partition_by"]} if "partition_by" in table else {}),
     }
 
 

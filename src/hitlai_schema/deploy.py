@@ -134,9 +134,14 @@ def _name_of(subject: Any) -> str:
 
 
 def production_changes_of(revisions: Iterable[Script]) -> list[online_ddl.Change]:
-    """What the revisions change on production tables (see hitlai_schema.online_ddl), in chain order."""
+    """What the revisions change on production tables (see hitlai_schema.online_ddl), in chain order.
+
+    A revision that rebuilds a table lists its foreign keys again (20261204213000 partitions 13 tables): each
+    change counts once, as the first revision listing it made it, so that it is made once.
+    """
     ordered = sorted(revisions, key=lambda script: script.revision)
-    return [change for script in ordered for change in getattr(script.module, "PRODUCTION_CHANGES", ())]
+    changes = [change for script in ordered for change in getattr(script.module, "PRODUCTION_CHANGES", ())]
+    return list(dict.fromkeys(changes))
 
 
 def unfinished_production_changes(connection: sa.Connection, current: str | None) -> list[online_ddl.Change]:

@@ -12,6 +12,7 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hitlai_schema.base import (
+    PARTITION_BY_MONTH,
     Base,
     DefaultFalse,
     DefaultZero,
@@ -33,7 +34,10 @@ class PerformanceMetric(Base):
         sa.Index("idx_performance_metrics_endpoint", "endpoint"),
         sa.Index("idx_performance_metrics_failed", "success", postgresql_where=sa.text("success = false")),
         sa.Index("idx_performance_metrics_type", "metric_type"),
-        {"comment": "System performance samples per component and metric"},
+        {
+            "comment": "System performance samples per component and metric",
+            "postgresql_partition_by": PARTITION_BY_MONTH,
+        },
     )
 
     id: Mapped[UUIDPrimaryKey]
@@ -48,7 +52,7 @@ class PerformanceMetric(Base):
     user_id: Mapped[uuid.UUID | None]
     company_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("companies.id", ondelete="SET NULL"))
     metadata_: Mapped[JsonObject | None] = mapped_column("metadata")
-    created_at: Mapped[TimestampNow | None]
+    created_at: Mapped[TimestampNow] = mapped_column(primary_key=True)
 
     company: Mapped[Company | None] = relationship(back_populates="performance_metrics")
 
@@ -212,7 +216,10 @@ class APICallLog(Base):
         sa.Index("idx_api_call_logs_slow", sa.desc("duration_ms"), postgresql_where=sa.text("duration_ms > 1000")),
         sa.Index("idx_api_call_logs_status", "response_status"),
         sa.Index("idx_api_call_logs_user", "user_id"),
-        {"comment": "Calls to external APIs: provider, endpoint, status, duration and cost"},
+        {
+            "comment": "Calls to external APIs: provider, endpoint, status, duration and cost",
+            "postgresql_partition_by": PARTITION_BY_MONTH,
+        },
     )
 
     id: Mapped[UUIDPrimaryKey]
@@ -232,7 +239,7 @@ class APICallLog(Base):
     rate_limited: Mapped[DefaultFalse | None]
     error_occurred: Mapped[DefaultFalse | None]
     error_message: Mapped[str | None]
-    created_at: Mapped[TimestampNow | None]
+    created_at: Mapped[TimestampNow] = mapped_column(primary_key=True)
 
     company: Mapped[Company | None] = relationship(back_populates="api_call_logs")
 

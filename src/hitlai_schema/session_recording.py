@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, WriteOnlyMapped, declared_attr, mapped_column, relationship
 
 from hitlai_schema.base import (
+    PARTITION_BY_MONTH,
     Base,
     DefaultFalse,
     TimestampNow,
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 
 class SessionEvent:
-    """The columns, indexes and relationships every session-event table shares.
+    """The columns, indexes and relationships every session-event table shares; each is partitioned by month.
 
     sort_order puts the shared columns where the spec has them: the key and the three
     references first, created_at last, each table's own columns in between.
@@ -40,7 +41,8 @@ class SessionEvent:
     page_performance_id: Mapped[uuid.UUID | None] = mapped_column(
         sa.ForeignKey("page_performance.id", ondelete="CASCADE"), sort_order=-1
     )
-    created_at: Mapped[TimestampNow | None] = mapped_column(sort_order=1)
+    # Part of the key: every unique constraint of a partitioned table must hold its partition key.
+    created_at: Mapped[TimestampNow] = mapped_column(primary_key=True, sort_order=1)
 
     @declared_attr
     def page_performance(cls) -> Mapped[PagePerformance | None]:
@@ -58,7 +60,7 @@ class SessionEvent:
             sa.Index(f"idx_{table}_session", "user_session_id"),
             sa.Index(f"idx_{table}_test_run", "test_run_id"),
             *indexes,
-            {"comment": comment},
+            {"comment": comment, "postgresql_partition_by": PARTITION_BY_MONTH},
         )
 
 

@@ -145,11 +145,19 @@ def process_revision_directives(migration_context: Any, revision: Any, directive
 
 
 def security_comparison_options() -> dict[str, Any]:
-    """Autogenerate and `alembic check` also compare RLS, policies, the API roles' privileges and CHECKs."""
-    # Imported here, not at the top: it maps the models, which only comparing needs (see models_needed).
+    """Autogenerate and `alembic check` also compare RLS, policies, the API roles' privileges and CHECKs, and
+    partitioning (each table's partition key, and its partitions' RLS and privileges)."""
+    # Imported here, not at the top: they map the models, which only comparing needs (see models_needed).
     import hitlai_schema.drift
+    import hitlai_schema.runtime.partition_drift
 
-    return {"autogenerate_plugins": ["alembic.autogenerate.*", hitlai_schema.drift.PLUGIN_NAME]}
+    return {
+        "autogenerate_plugins": [
+            "alembic.autogenerate.*",
+            hitlai_schema.drift.PLUGIN_NAME,
+            hitlai_schema.runtime.partition_drift.PLUGIN_NAME,
+        ]
+    }
 
 
 def configure_options() -> dict[str, Any]:
