@@ -77,7 +77,9 @@ def read_table(connection: Connection, table: str) -> dict[str, Any]:
         indexes.append(index)
 
     partition_by = connection.execute(
-        sa.text("SELECT pg_get_partkeydef(:oid) WHERE EXISTS (SELECT FROM pg_partitioned_table WHERE partrelid = :oid)"),
+        sa.text(
+            "SELECT pg_get_partkeydef(:oid) WHERE EXISTS (SELECT FROM pg_partitioned_table WHERE partrelid = :oid)"
+        ),
         {"oid": oid},
     ).scalar()
     return {

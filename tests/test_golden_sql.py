@@ -14,6 +14,4 @@ def test_every_sql_file_equals_its_pinned_copy(tmp_path):
             diff = difflib.unified_diff(
                 pinned[name].decode().splitlines(), content.decode().splitlines(), name, "now", lineterm="", n=1
             )
-            raise AssertionError(
-                f"{name} changed (run `make golden-sql` if intended):\n" + "\n".join(list(diff)[:40])
-            )
+            raise AssertionError(f"{name} changed (run `make golden-sql` if intended):\n" + "\n".join(list(diff)[:40]))

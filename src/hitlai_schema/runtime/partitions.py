@@ -475,17 +475,18 @@ def drop_older_than(
     """
     found = partitions(connection, tables)
     unattached = leftovers(connection, tables)
-    doomed: list[tuple[str, Month, str, bool]] = []  # table, month, name, attached
+    doomed: list[tuple[str, bool, Month, str, bool]] = []  # table, not pending, month, name, attached
     for table in tables:
         for partition in found[table]:
             month = partition.month
             if month is not None and partition.schema == SCHEMA and month.end <= cutoff:
-                doomed.append((table, month, partition.name, True))
-        doomed += [(table, month, name, False) for month, name, _ in unattached[table] if month.end <= cutoff]
-    doomed.sort(key=lambda item: (item[0], item[1]))
+                doomed.append((table, not partition.detach_pending, month, partition.name, True))
+        doomed += [(table, True, month, name, False) for month, name, _ in unattached[table] if month.end <= cutoff]
+    # A table has at most one detach pending, and no other may start before it is finalized.
+    doomed.sort()
     removed = []
     if dry_run:
-        for table, month, name, _ in doomed:
+        for table, _, month, name, _ in doomed:
             rows = count_rows(connection, name)
             removed.append(Removed(table, month, name, rows))
             log(removed[-1].describe(dry_run=True))
@@ -493,7 +494,7 @@ def drop_older_than(
         return removed
     connection.rollback()
     with autocommit(connection):
-        for table, month, name, attached in doomed:
+        for table, _, month, name, attached in doomed:
             if attached:
                 detach(connection, table, name, retry, detach_lock_timeout)
             rows = count_rows(connection, name)
