@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: migrate test lint check sql downgrade stop bench clean golden-sql
+.PHONY: migrate test lint check sql downgrade stop bench bench-scale clean golden-sql
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ stop: $(INSTALLED)
 ## Measure lock stalls, upgrade speed, start-up and ingestion against their targets; writes BENCHMARKS.md.
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/run.py
+
+## click_events at 10 million rows (SIZE=...), plain against partitioned: ingestion curve, retention, reads,
+## alembic check with partitions; writes its section of BENCHMARKS.md. Takes 20 minutes or more.
+bench-scale: $(INSTALLED)
+	$(BIN)/python benchmarks/scale.py $(if $(SIZE),--size $(SIZE))
 
 ## Rewrite the pinned SQL of every revision (tests/data/sql/) after an intended change.
 golden-sql: $(INSTALLED)
