@@ -376,3 +376,29 @@ def test_ensure_takes_no_lock_that_a_writers_open_transaction_would_block(databa
                 )
             )
         holder.rollback()
+
+
+def test_the_sql_form_for_pg_cron_makes_the_same_months(database, db_url):
+    printed = hitlai_schema_cli("partitions", "ensure", "--sql", "--ahead", "4")
+    assert printed.returncode == 0, printed.stderr
+    current = current_month(database)
+    removed = current.plus(3).partition_name("api_call_logs")
+    with database.begin() as connection:
+        connection.execute(sa.text(f"ALTER TABLE api_call_logs DETACH PARTITION {SCHEMA}.{removed}"))
+        connection.execute(sa.text(f"DROP TABLE {SCHEMA}.{removed}"))
+    conninfo = db_url.set(drivername="postgresql").render_as_string(hide_password=False)
+    for _ in range(2):  # the second run finds nothing to do
+        with psycopg.connect(conninfo) as connection:
+            connection.execute("SET TimeZone = 'Pacific/Chatham'")  # the bounds stay UTC months
+            connection.execute(printed.stdout)
+    for table in PARTITIONED:
+        assert set(months_of(database, table)) == {current.plus(offset) for offset in range(5)}
+    with database.connect() as connection:
+        made = connection.execute(
+            sa.text(
+                "SELECT relrowsecurity, has_table_privilege('anon', oid, 'SELECT'),"
+                " has_table_privilege('service_role', oid, 'SELECT') FROM pg_class WHERE oid = to_regclass(:name)"
+            ),
+            {"name": f"{SCHEMA}.{current.plus(4).partition_name('click_events')}"},
+        ).one()
+    assert tuple(made) == (True, False, False)

@@ -26,6 +26,11 @@ def run_status(args: argparse.Namespace) -> int:
 def run_ensure(args: argparse.Namespace) -> int:
     from hitlai_schema.cli import connect, resolve
 
+    if args.sql:
+        if args.start or args.table:
+            raise partitions.PartitionError("--sql makes every table's months from the current one: no --from, --table")
+        print(partitions.ensure_sql(args.ahead) + ";")
+        return 0
     start = partitions.Month.parse(args.start, "--from") if args.start else None
     url = resolve(args)
     with connect(url) as connection:
@@ -82,6 +87,11 @@ def add_to(subcommands: Any, parents: list[argparse.ArgumentParser]) -> None:
         help=f"months after the current one (default {partitions.DEFAULT_AHEAD})",
     )
     ensure.add_argument("--from", dest="start", metavar="YYYY-MM", help="start at this month (to backfill older ones)")
+    ensure.add_argument(
+        "--sql",
+        action="store_true",
+        help="print the same as one SQL statement (for pg_cron) instead of running it; needs no database",
+    )
     ensure.set_defaults(run=run_ensure)
 
     drop = actions.add_parser(

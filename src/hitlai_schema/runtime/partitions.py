@@ -398,6 +398,60 @@ def create_month(connection: sa.Connection, table: str, month: Month, retry: Ret
         raise PartitionError(f"could not create {SCHEMA}.{name} ({table}, {month}): {first_line(exc)}") from exc
 
 
+# The same creation as one DO block that needs no client: for a scheduler inside the database (Supabase's
+# pg_cron). It runs as one transaction, so its locks last until every missing month is made (once a month,
+# milliseconds); a lock not granted within the timeout fails the run, and the next run (daily) makes the month.
+ENSURE_SQL = """DO $ensure$
+DECLARE
+    parent regclass;
+    parent_name text;
+    month timestamp;
+    partition_name text;
+    api_roles text;
+BEGIN
+    PERFORM set_config('lock_timeout', '{lock_timeout}', true);
+    SELECT string_agg(quote_ident(rolname), ', ') INTO api_roles FROM pg_roles WHERE rolname IN ({roles});
+    FOR parent, parent_name IN
+        SELECT c.oid, c.relname FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid
+        WHERE c.relnamespace = 'public'::regnamespace AND pg_get_partkeydef(c.oid) = 'RANGE (created_at)'
+        ORDER BY c.relname
+    LOOP
+        FOR month IN
+            SELECT date_trunc('month', now() AT TIME ZONE 'UTC') + make_interval(months => ahead)
+            FROM generate_series(0, {ahead}) AS ahead
+        LOOP
+            partition_name := parent_name || '_p' || to_char(month, 'YYYYMM');
+            -- A month that exists, attached or not, is left as it is.
+            CONTINUE WHEN to_regclass(format('{schema}.%I', partition_name)) IS NOT NULL;
+            EXECUTE format('CREATE TABLE {schema}.%I (LIKE %s INCLUDING DEFAULTS INCLUDING CONSTRAINTS'
+                           ' INCLUDING STORAGE INCLUDING COMPRESSION)', partition_name, parent);
+            EXECUTE format('ALTER TABLE {schema}.%I ENABLE ROW LEVEL SECURITY', partition_name);
+            IF api_roles IS NOT NULL THEN
+                EXECUTE format('REVOKE ALL ON {schema}.%I FROM %s', partition_name, api_roles);
+            END IF;
+            EXECUTE format('ALTER TABLE %s ATTACH PARTITION {schema}.%I FOR VALUES FROM (%L) TO (%L)', parent,
+                           partition_name, month AT TIME ZONE 'UTC', (month + interval '1 month') AT TIME ZONE 'UTC');
+            RAISE NOTICE 'created {schema}.%', partition_name;
+        END LOOP;
+    END LOOP;
+END
+$ensure$"""
+# A wait a daily job can afford to lose: the month is needed weeks later.
+ENSURE_SQL_LOCK_TIMEOUT = "100ms"
+
+
+def ensure_sql(ahead: int = DEFAULT_AHEAD) -> str:
+    """`partitions ensure --ahead N` as SQL for pg_cron: the current month through N months later, every table."""
+    if ahead < 0:
+        raise PartitionError(f"--ahead must be 0 or more, not {ahead}")
+    return ENSURE_SQL.format(
+        lock_timeout=ENSURE_SQL_LOCK_TIMEOUT,
+        roles=", ".join(f"'{role}'" for role in API_ROLES),
+        ahead=ahead,
+        schema=SCHEMA,
+    )
+
+
 def revoke_api_roles(connection: sa.Connection, qualified: str) -> None:
     """The API roles reach partitions through their parent only (whatever default privileges say)."""
     roles = connection.execute(
