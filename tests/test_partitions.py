@@ -153,9 +153,15 @@ def test_status_lists_each_table_and_warns_of_missing_future_months(database, db
             name = month.partition_name("scroll_events")
             connection.execute(sa.text(f"ALTER TABLE scroll_events DETACH PARTITION {SCHEMA}.{name}"))
             connection.execute(sa.text(f"DROP TABLE {SCHEMA}.{name}"))
-    warned = cli(db_url, "status", "--table", "scroll_events")
+        name = current.plus(1).partition_name("console_logs")
+        connection.execute(sa.text(f"ALTER TABLE console_logs DETACH PARTITION {SCHEMA}.{name}"))
+        connection.execute(sa.text(f"DROP TABLE {SCHEMA}.{name}"))
+    warned = cli(db_url, "status", "--table", "scroll_events", "--table", "console_logs")
     assert warned.returncode == 1
-    assert "warning: scroll_events: only 1 future month(s); fewer than 2" in warned.stdout
+    assert warned.stdout.splitlines()[-2:] == [
+        f"warning: console_logs: no partition for {current.plus(1)}, between others",
+        "warning: scroll_events: only 1 future month(s); fewer than 2",
+    ]
 
 
 def test_bad_input_is_one_line(database, db_url):

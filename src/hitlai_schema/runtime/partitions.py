@@ -136,8 +136,11 @@ WHERE c.relnamespace = CAST('public' AS regnamespace) AND pg_get_partkeydef(c.oi
 ORDER BY c.relname
 """
 
-# The bounds are printed in the session's time zone with its offset, so read back as timestamptz they are exact.
-PARTITIONS = r"""
+# A range partition's FROM and TO values as text. They are printed in the session's time zone with its offset,
+# so read back as timestamptz they are exact; DEFAULT, MINVALUE and MAXVALUE bounds give NULL.
+BOUND = r"regexp_match(pg_get_expr(child.relpartbound, child.oid), 'FROM \(''([^'']*)''\) TO \(''([^'']*)''\)')"
+
+PARTITIONS = f"""
 SELECT parent.relname, n.nspname, child.relname,
        CAST(bound[1] AS timestamptz), CAST(bound[2] AS timestamptz),
        CAST(greatest(pg_stat_get_live_tuples(child.oid), child.reltuples, 0) AS bigint), i.inhdetachpending
@@ -145,8 +148,7 @@ FROM pg_inherits i
 JOIN pg_class parent ON parent.oid = i.inhparent
 JOIN pg_class child ON child.oid = i.inhrelid
 JOIN pg_namespace n ON n.oid = child.relnamespace
-CROSS JOIN LATERAL regexp_match(pg_get_expr(child.relpartbound, child.oid), 'FROM \(''([^'']*)''\) TO \(''([^'']*)''\)')
-    AS bound
+CROSS JOIN LATERAL {BOUND} AS bound
 WHERE parent.relnamespace = CAST('public' AS regnamespace) AND parent.relname = ANY(CAST(:tables AS text[]))
 ORDER BY parent.relname, bound[1] NULLS FIRST, child.relname
 """
@@ -162,13 +164,12 @@ ORDER BY c.relname
 
 
 # A table's relkind and its partitions' bounds, for copy_rows on the caller's own psycopg connection.
-RANGE_BOUNDS = r"""
+RANGE_BOUNDS = f"""
 SELECT parent.relkind, CAST(bound[1] AS timestamptz), CAST(bound[2] AS timestamptz)
 FROM pg_class parent
 LEFT JOIN pg_inherits i ON i.inhparent = parent.oid AND NOT i.inhdetachpending
 LEFT JOIN pg_class child ON child.oid = i.inhrelid
-LEFT JOIN LATERAL regexp_match(pg_get_expr(child.relpartbound, child.oid), 'FROM \(''([^'']*)''\) TO \(''([^'']*)''\)')
-    AS bound ON true
+LEFT JOIN LATERAL {BOUND} AS bound ON true
 WHERE parent.oid = to_regclass(%s)
 """
 
@@ -251,6 +252,10 @@ class TableStatus:
             said.append(f"no partition holds the current month {self.current}: rows written now are refused")
         if self.future_months < FEWEST_FUTURE_MONTHS:
             said.append(f"only {self.future_months} future month(s); fewer than {FEWEST_FUTURE_MONTHS}")
+        months = self.months
+        gaps = sorted(set(months_between(months[0], months[-1])) - set(months)) if months else []
+        if gaps:
+            said.append(f"no partition for {', '.join(map(str, gaps))}, between others")
         for partition in self.partitions:
             if partition.detach_pending:
                 said.append(f"{partition.qualified} is half detached: `partitions drop` finishes it")
