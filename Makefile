@@ -4,7 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: migrate test lint check sql downgrade stop bench bench-scale clean golden-sql
+.PHONY: help migrate test test-fast lint format check sql downgrade stop bench bench-scale clean golden-sql
+
+## List the targets with what each does.
+help:
+	@awk '/^## /{doc=substr($$0,4)} /^[a-z-]+:/{if(doc){sub(":.*","",$$1); printf "  %-12s %s\n",$$1,doc}; doc=""}' $(MAKEFILE_LIST)
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,6 +23,15 @@ migrate: $(INSTALLED)
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
 
+## The tests that need no PostgreSQL server (pytest -m "not db").
+test-fast: $(INSTALLED)
+	$(BIN)/python -m pytest -m "not db"
+
+## Rewrite the code as ruff formats it and fix what ruff can fix.
+format: $(INSTALLED)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
 ## Lint, format and strict type checks; CI runs this before the tests.
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
@@ -31,7 +44,7 @@ check: migrate
 
 ## Print the SQL of the whole chain without touching any database.
 sql: $(INSTALLED)
-	$(BIN)/alembic upgrade head --sql
+	@$(BIN)/alembic upgrade head --sql
 
 ## Undo every revision.
 downgrade: $(INSTALLED)
@@ -52,7 +65,8 @@ bench-scale: $(INSTALLED)
 
 ## Rewrite the pinned SQL of every revision (tests/data/sql/) after an intended change.
 golden-sql: $(INSTALLED)
-	$(BIN)/python -m tests.golden_sql
+	$(BIN)/python -m tests.support.golden_sql
 
+## Remove the virtualenv and caches.
 clean:
 	rm -rf $(VENV) .pytest_cache src/*.egg-info

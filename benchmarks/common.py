@@ -13,7 +13,7 @@ from pathlib import Path
 import psycopg
 import sqlalchemy as sa
 
-from hitlai_schema.database import embedded_server
+from hitlai_schema.runtime.embedded import embedded_server
 
 ROOT = Path(__file__).resolve().parents[1]
 BASELINE = "20260116000005"
@@ -86,9 +86,9 @@ def alembic_cli(*args: str, url: sa.URL) -> subprocess.CompletedProcess[str]:
 
 
 def offline_sql(after: str | None = None) -> str:
-    from hitlai_schema import deploy
+    from hitlai_schema.runtime import sql_files
 
-    return deploy.offline_sql(after, "head")
+    return sql_files.offline_sql(after, "head")
 
 
 # Where the benchmarks write their SQL scripts; removed when the process exits.

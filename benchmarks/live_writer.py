@@ -39,7 +39,7 @@ TEST_RUNS = 1_000_000
 HUMAN_TESTERS = 200_000
 PRODUCTION_TABLES = ("companies", "test_requests", "test_runs", "human_testers", "user_sessions")
 QUIET_SECONDS = 1.0
-# After the last revision commits: the production-table changes (hitlai_schema.online_ddl), each step apart.
+# After the last revision commits: the production-table changes (hitlai_schema.runtime.online_ddl), each step apart.
 AFTER_COMMIT = "production-table changes, after the revisions commit"
 TARGET_SECONDS = 0.100
 

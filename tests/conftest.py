@@ -9,8 +9,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,16 +18,37 @@ from alembic import command
 from alembic.config import Config
 from pytest_postgresql import factories
 
-from hitlai_schema.database import embedded_server, normalize_url
-
-ROOT = Path(__file__).resolve().parents[1]
+from hitlai_schema.runtime.database import normalize_url
+from hitlai_schema.runtime.embedded import embedded_server
+from tests.support import ROOT
+from tests.support.databases import database_url, migrated_database, rolled_back
 
 _embedded_server = None
 _embedded_dir: str | None = None
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Point pytest-postgresql's no-process fixture at the server the tests use."""
+    # A migration that missed its test database would fall back to the embedded server;
+    # point that at a directory which must still not exist when the session ends.
+    os.environ["HITLAI_PGDATA"] = str(Path(tempfile.mkdtemp(prefix="hitlai-guard-")) / "pgdata")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test that reaches the server `db`, so `pytest -m "not db"` runs without one."""
+    for item in items:
+        # pytest-postgresql's `postgresql` asks for its server fixture by name at run time, so look for both.
+        if {"postgresql", "postgresql_noproc"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.db)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the server only when a selected test needs it, and point pytest-postgresql's fixtures at it."""
+    if any(item.get_closest_marker("db") for item in session.items):
+        start_server(session.config)
+
+
+def start_server(config: pytest.Config) -> None:
     global _embedded_server, _embedded_dir
     raw = os.environ.get("DATABASE_URL", "").strip()
     if raw:
@@ -41,9 +61,6 @@ def pytest_configure(config: pytest.Config) -> None:
         _embedded_server = embedded_server(Path(_embedded_dir), cleanup_mode="stop")
         url = sa.make_url(_embedded_server.get_uri(driver="psycopg"))
         host, port, user, password = url.query["host"], 5432, url.username, ""
-    # A migration that missed its test database would fall back to the embedded server;
-    # point that at a directory which must still not exist when the session ends.
-    os.environ["HITLAI_PGDATA"] = str(Path(tempfile.mkdtemp(prefix="hitlai-guard-")) / "pgdata")
     config.option.postgresql_host = host
     config.option.postgresql_port = port
     config.option.postgresql_user = user
@@ -66,20 +83,6 @@ def no_test_falls_back_to_the_embedded_default() -> Iterator[None]:
 
 postgresql_noproc = factories.postgresql_noproc()
 postgresql = factories.postgresql("postgresql_noproc")
-
-
-def database_url(host: str, port: int | str, user: str, password: str | None, database: str) -> sa.URL:
-    """A psycopg URL; a host that is a directory is a Unix socket, which goes in the query."""
-    socket = host.startswith("/")
-    return sa.URL.create(
-        "postgresql+psycopg",
-        username=user,
-        password=password or None,
-        database=database,
-        port=int(port),
-        host=None if socket else host,
-        query={"host": host} if socket else {},
-    )
 
 
 @pytest.fixture
@@ -131,21 +134,6 @@ def stamp(alembic_config: Config, engine: sa.Engine):
     return run
 
 
-def hitlai_schema_cli(
-    *args: str, cwd: Path = ROOT, executable: str = sys.executable, **env: str
-) -> subprocess.CompletedProcess[str]:
-    """The hitlai-schema command as a user runs it; DATABASE_URL only where env gives it."""
-    environment = {name: value for name, value in os.environ.items() if name != "DATABASE_URL"}
-    return subprocess.run(
-        [executable, "-m", "hitlai_schema", *args],
-        cwd=cwd,
-        env={**environment, **env},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
 @pytest.fixture
 def run_alembic(db_url: sa.URL):
     """Run the alembic command line against this test's database, as a user would."""
@@ -164,50 +152,11 @@ def run_alembic(db_url: sa.URL):
     return run
 
 
-@contextmanager
-def migrated_database(
-    server, name: str, prepare: Sequence[str] = (), migrate_as: tuple[str, str] | None = None
-) -> Iterator[sa.Engine]:
-    """A database of its own on the session's server, prepared by the given SQL, then upgraded to head.
-
-    migrate_as (user, password): the role that runs the migration, one the preparation made; the engine
-    returned connects as the server's superuser either way.
-    """
-    from pytest_postgresql.janitor import DatabaseJanitor
-
-    with DatabaseJanitor(user=server.user, host=server.host, port=server.port, dbname=name, password=server.password):
-        url = database_url(server.host, server.port, server.user, server.password, name)
-        engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
-        with engine.begin() as connection:
-            for statement in prepare:
-                connection.execute(sa.text(statement))
-        migrator = engine
-        if migrate_as:
-            migrator = sa.create_engine(
-                url.set(username=migrate_as[0], password=migrate_as[1]), poolclass=sa.pool.NullPool
-            )
-        config = Config(str(ROOT / "alembic.ini"))
-        config.attributes.update(configure_logger=False, connection=migrator)
-        command.upgrade(config, "head")
-        migrator.dispose()
-        yield engine
-        engine.dispose()
-
-
 @pytest.fixture(scope="session")
 def head_engine(postgresql_noproc) -> Iterator[sa.Engine]:
     """One database upgraded to head for the whole session; tests use it through `head` only."""
     with migrated_database(postgresql_noproc, "hitlai_head") as engine:
         yield engine
-
-
-@contextmanager
-def rolled_back(engine: sa.Engine) -> Iterator[sa.Connection]:
-    """A connection inside a transaction that is rolled back afterwards, so tests can share a database."""
-    with engine.connect() as connection:
-        transaction = connection.begin()
-        yield connection
-        transaction.rollback()
 
 
 @pytest.fixture

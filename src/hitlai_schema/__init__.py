@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sqlalchemy import MetaData
 
-    from hitlai_schema.alignment import (
+    from hitlai_schema.models.alignment import (
         AGICapabilityMilestone,
         AGISafetyDecision,
         AIAlignmentMetric,
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
         RedTeamTest,
         RedTeamVulnerability,
     )
-    from hitlai_schema.api_health import (
+    from hitlai_schema.models.api_health import (
         APIAlertHistory,
         APIAlertRule,
         APIEndpointConfig,
@@ -35,11 +35,10 @@ if TYPE_CHECKING:
         APIStatusSubscription,
         APIUptimeSummary,
     )
-    from hitlai_schema.base import Base
-    from hitlai_schema.core import Company, HumanTester, TestRequest, TestRun, UserSession
-    from hitlai_schema.database import MigrationError, create_engine, database_url
-    from hitlai_schema.enums import AICapabilityLevel, AIModelProvider, PlatformType, TesterCategory, TestStatus
-    from hitlai_schema.monitoring import (
+    from hitlai_schema.models.base import Base
+    from hitlai_schema.models.core import Company, HumanTester, TestRequest, TestRun, UserSession
+    from hitlai_schema.models.enums import AICapabilityLevel, AIModelProvider, PlatformType, TesterCategory, TestStatus
+    from hitlai_schema.models.monitoring import (
         AgentExecution,
         APICallLog,
         APIRateLimit,
@@ -49,7 +48,7 @@ if TYPE_CHECKING:
         SystemHealthCheck,
         VelocityAnalysis,
     )
-    from hitlai_schema.session_recording import (
+    from hitlai_schema.models.session_recording import (
         ClickEvent,
         ConsoleLog,
         ElementVisibility,
@@ -63,7 +62,7 @@ if TYPE_CHECKING:
         ScrollEvent,
         VisibilityChange,
     )
-    from hitlai_schema.tester_categorization import (
+    from hitlai_schema.models.tester_categorization import (
         AICapabilityBenchmark,
         AIModelCapability,
         AITesterAssignmentPreference,
@@ -71,21 +70,22 @@ if TYPE_CHECKING:
         AITesterPricing,
         AIVsHumanComparison,
     )
+    from hitlai_schema.runtime.database import MigrationError, create_engine, database_url
 
     metadata: MetaData
 
 # The modules that hold the names in __all__; the model modules are loaded together because
 # their relationships name each other's classes.
 _SOURCE_MODULES = (
-    "hitlai_schema.alignment",
-    "hitlai_schema.api_health",
-    "hitlai_schema.base",
-    "hitlai_schema.core",
-    "hitlai_schema.database",
-    "hitlai_schema.enums",
-    "hitlai_schema.monitoring",
-    "hitlai_schema.session_recording",
-    "hitlai_schema.tester_categorization",
+    "hitlai_schema.models.alignment",
+    "hitlai_schema.models.api_health",
+    "hitlai_schema.models.base",
+    "hitlai_schema.models.core",
+    "hitlai_schema.runtime.database",
+    "hitlai_schema.models.enums",
+    "hitlai_schema.models.monitoring",
+    "hitlai_schema.models.session_recording",
+    "hitlai_schema.models.tester_categorization",
 )
 
 
@@ -93,7 +93,7 @@ def __getattr__(name: str) -> Any:
     if name not in __all__:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     modules = [importlib.import_module(module_name) for module_name in _SOURCE_MODULES]
-    exported = {"metadata": importlib.import_module("hitlai_schema.base").Base.metadata}
+    exported = {"metadata": importlib.import_module("hitlai_schema.models.base").Base.metadata}
     for public_name in __all__:
         if public_name not in exported:
             exported[public_name] = next(vars(m)[public_name] for m in modules if public_name in vars(m))

@@ -42,10 +42,10 @@ import sqlalchemy as sa
 from psycopg import sql
 from psycopg.types.json import Jsonb
 
-from hitlai_schema.base import Base
+from hitlai_schema.models.base import Base
 
 if TYPE_CHECKING:
-    from hitlai_schema.schema_types import CreateSchema
+    from hitlai_schema.models.types import CreateSchema
 
 
 class IngestError(ValueError):
@@ -167,7 +167,7 @@ def encoder(table: sa.Table, first: Any, columns: Sequence[str] | None) -> Encod
     """The function that turns row number `index` into the names of its columns and their values, id included."""
     if isinstance(first, Mapping):
         return mapping_encoder(table, tuple(columns if columns is not None else first))
-    from hitlai_schema.schema_types import CreateSchema
+    from hitlai_schema.models.types import CreateSchema
 
     if not isinstance(first, CreateSchema):
         raise IngestError(f"row 0 is a {type(first).__name__}, not a mapping or a Create schema")

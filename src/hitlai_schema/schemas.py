@@ -1,6 +1,6 @@
 """Pydantic schemas of every model: <Model>Create, what a client may send, and <Model>Read, a stored row.
 
-Generated from the models by `python -m hitlai_schema.schema_codegen`: do not edit by hand.
+Generated from the models by `python -m hitlai_schema.codegen.pydantic_models`: do not edit by hand.
 """
 
 import datetime
@@ -10,8 +10,16 @@ from typing import Annotated, Literal
 
 from pydantic import AliasChoices, AwareDatetime, Field, IPvAnyInterface, NaiveDatetime
 
-from hitlai_schema import alignment, api_health, core, enums, monitoring, session_recording, tester_categorization
-from hitlai_schema.schema_types import CreateSchema, Int4, Int8, Json, NotNull, PostgresText, ReadSchema, Text
+from hitlai_schema.models import (
+    alignment,
+    api_health,
+    core,
+    enums,
+    monitoring,
+    session_recording,
+    tester_categorization,
+)
+from hitlai_schema.models.types import CreateSchema, Int4, Int8, Json, NotNull, PostgresText, ReadSchema, Text
 
 
 class AGICapabilityMilestoneCreate(CreateSchema[alignment.AGICapabilityMilestone]):
@@ -592,7 +600,7 @@ class APICallLogRead(ReadSchema):
     rate_limited: bool | None
     error_occurred: bool | None
     error_message: Text | None
-    created_at: AwareDatetime | None
+    created_at: AwareDatetime
 
 
 class APIEndpointConfigCreate(CreateSchema[api_health.APIEndpointConfig]):
@@ -1145,7 +1153,7 @@ class ClickEventRead(ReadSchema):
     timestamp_ms: Int8
     time_since_page_load_ms: Int4 | None
     time_since_last_click_ms: Int4 | None
-    created_at: AwareDatetime | None
+    created_at: AwareDatetime
 
 
 class CompanyCreate(CreateSchema[core.Company]):
@@ -1218,7 +1226,7 @@ class ConsoleLogRead(ReadSchema):
     column_number: Int4 | None
     stack_trace: Text | None
     timestamp_ms: Int8
-    created_at: AwareDatetime | None
+    created_at: AwareDatetime
 
 
 class ConstitutionalRuleCreate(CreateSchema[alignment.ConstitutionalRule]):
@@ -1345,7 +1353,7 @@ class ElementVisibilityRead(ReadSchema):
     element_height: Int4 | None
     timestamp_ms: Int8
     time_visible_ms: Int4 | None
-    created_at: AwareDatetime | None
+    created_at: AwareDatetime
 
 
 class FormInteractionCreate(CreateSchema[session_recording.FormInteraction]):
@@ -1389,7 +1397,7 @@ class FormInteractionRead(ReadSchema):
     validation_message: Text | None
     timestamp_ms: Int8
     time_in_field_ms: Int4 | None
-    created_at: AwareDatetime | None
+    created_at: AwareDatetime
 
 
 class HumanCorrectionCreate(CreateSchema[alignment.HumanCorrection]):
@@ -1655,7 +1663,7 @@ class JavascriptErrorRead(ReadSchema):
     user_agent: Text | None
     url: Text
     timestamp_ms: Int8
-    created_at: AwareDatetime | None
+    created_at: AwareDatetime
 
 
 class KeyboardEventCreate(CreateSchema[session_recording.KeyboardEvent]):
@@ -1697,7 +1705,7 @@ class KeyboardEventRead(ReadSchema):
     is_in_form: bool | None
     timestamp_ms: Int8
     time_since_last_key_ms: Int4 | None
-    created_at: AwareDatetime | None
+    created_at: AwareDatetime
 
 
 class MouseMovementCreate(CreateSchema[session_recording.MouseMovement]):
@@ -1737,7 +1745,7 @@ class MouseMovementRead(ReadSchema):
     started_at: AwareDatetime
     ended_at: AwareDatetime
     duration_ms: Int4
-    created_at: AwareDatetime | None
+    created_at: AwareDatetime
 
 
 class NetworkRequestCreate(CreateSchema[session_recording.NetworkRequest]):
@@ -1787,7 +1795,7 @@ class NetworkRequestRead(ReadSchema):
     download_ms: Int4 | None
     success: bool | None
     error_message: Text | None
-    created_at: AwareDatetime | None
+    created_at: AwareDatetime
 
 
 class PagePerformanceCreate(CreateSchema[session_recording.PagePerformance]):
@@ -1885,7 +1893,7 @@ class PerformanceMetricRead(ReadSchema):
     user_id: uuid.UUID | None
     company_id: uuid.UUID | None
     metadata: Json | None = Field(validation_alias=AliasChoices("metadata_", "metadata"))
-    created_at: AwareDatetime | None
+    created_at: AwareDatetime
 
 
 class QualityGateCheckCreate(CreateSchema[alignment.QualityGateCheck]):
@@ -1967,7 +1975,7 @@ class RageClickIncidentRead(ReadSchema):
     started_at: AwareDatetime
     ended_at: AwareDatetime
     click_event_ids: list[uuid.UUID] | None
-    created_at: AwareDatetime | None
+    created_at: AwareDatetime
 
 
 class RedTeamTestCreate(CreateSchema[alignment.RedTeamTest]):
@@ -2088,7 +2096,7 @@ class ScrollEventRead(ReadSchema):
     document_height: Int4
     timestamp_ms: Int8
     time_since_page_load_ms: Int4 | None
-    created_at: AwareDatetime | None
+    created_at: AwareDatetime
 
 
 class SecurityIncidentCreate(CreateSchema[monitoring.SecurityIncident]):
@@ -2523,7 +2531,7 @@ class VisibilityChangeRead(ReadSchema):
     visibility_state: Text
     duration_visible_ms: Int4 | None
     timestamp_ms: Int8
-    created_at: AwareDatetime | None
+    created_at: AwareDatetime
 
 
 __all__ = [

@@ -19,8 +19,8 @@ from alembic.operations.ops import MigrateOperation, UpgradeOps
 from alembic.runtime.plugins import Plugin
 from alembic.util import DispatchPriority, PriorityDispatchResult
 
-from hitlai_schema.base import Base
-from hitlai_schema.drift import GRANTEES, SecurityChangeOp
+from hitlai_schema.models.base import Base
+from hitlai_schema.runtime.security_drift import GRANTEES, SecurityChangeOp
 
 PLUGIN_NAME = "hitlai_schema.partitions"
 
@@ -67,7 +67,7 @@ class PartitionKeyOp(MigrateOperation):
 
 
 @renderers.dispatch_for(PartitionKeyOp)
-def render_partition_key(autogen_context: AutogenContext, op: PartitionKeyOp) -> str:
+def render_partition_key(autogen_context: AutogenContext, op: PartitionKeyOp) -> str:  # noqa: ARG001  (Alembic passes it)
     # A generated revision that cannot do its job must not look as if it did.
     message = (
         f"{op.table}: partitioning {op.describe()} needs its rows moved; write it by hand, "

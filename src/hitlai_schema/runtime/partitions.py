@@ -27,8 +27,8 @@ from typing import Any
 import psycopg
 import sqlalchemy as sa
 
-from hitlai_schema.database import MigrationError
-from hitlai_schema.online_ddl import LOCK_NOT_AVAILABLE, Retry
+from hitlai_schema.runtime.errors import MigrationError
+from hitlai_schema.runtime.online_ddl import LOCK_NOT_AVAILABLE, Retry
 
 SCHEMA = "hitlai_partitions"
 # The months kept ahead of the current one (spec: the current month and the next 3 always exist).
@@ -317,7 +317,7 @@ def ensure(
     tables: Sequence[str],
     months: Sequence[Month],
     retry: Retry = RETRY,
-    log: Callable[[str], None] = lambda line: None,
+    log: Callable[[str], None] = lambda _line: None,
 ) -> list[Created]:
     """Create each month missing from each table; existing partitions are left as they are.
 
@@ -526,7 +526,7 @@ def drop_older_than(
     dry_run: bool = False,
     retry: Retry = RETRY,
     detach_lock_timeout: str = DETACH_LOCK_TIMEOUT,
-    log: Callable[[str], None] = lambda line: None,
+    log: Callable[[str], None] = lambda _line: None,
 ) -> list[Removed]:
     """Remove every whole month that ended at or before `cutoff`: detach it, then drop it. Never DELETEs rows.
 

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-from hitlai_schema import online_ddl
+from hitlai_schema.runtime import online_ddl
 
 revision: str = "20260117000001"
 down_revision: str | None = "20260116000005"
@@ -35,7 +35,7 @@ TABLES = (
 
 
 # Foreign keys to tables production writes to: added after this revision's tables exist, each in a short
-# transaction of its own (see hitlai_schema.online_ddl), so a live writer is never held up for long.
+# transaction of its own (see hitlai_schema.runtime.online_ddl), so a live writer is never held up for long.
 PRODUCTION_CHANGES = (
     online_ddl.foreign_key("human_corrections", ["test_run_id"], "test_runs", "CASCADE"),
     online_ddl.foreign_key("human_corrections", ["tester_id"], "human_testers", "SET NULL"),

@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-from hitlai_schema import online_ddl
-from hitlai_schema.migration_utils import restore_legacy_table, set_aside_legacy_table
+from hitlai_schema.runtime import online_ddl
+from hitlai_schema.runtime.legacy_tables import restore_legacy_table, set_aside_legacy_table
 
 revision: str = "20260117000002"
 down_revision: str | None = "20260117000001"
@@ -159,7 +159,7 @@ PHASE5_COLUMNS = {
 
 
 # Foreign keys to tables production writes to: added after this revision's tables exist, each in a short
-# transaction of its own (see hitlai_schema.online_ddl), so a live writer is never held up for long.
+# transaction of its own (see hitlai_schema.runtime.online_ddl), so a live writer is never held up for long.
 PRODUCTION_CHANGES = (
     online_ddl.foreign_key("performance_metrics", ["company_id"], "companies", "SET NULL"),
     online_ddl.foreign_key("agent_executions", ["company_id"], "companies", "SET NULL"),

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-from hitlai_schema import online_ddl
+from hitlai_schema.runtime import online_ddl
 
 revision: str = "20260117000004"
 down_revision: str | None = "20260117000003"
@@ -55,7 +55,7 @@ USER_SET_SUBSCRIPTION_COLUMNS = (
 
 
 # Foreign keys to tables production writes to: added after this revision's tables exist, each in a short
-# transaction of its own (see hitlai_schema.online_ddl), so a live writer is never held up for long.
+# transaction of its own (see hitlai_schema.runtime.online_ddl), so a live writer is never held up for long.
 PRODUCTION_CHANGES = (online_ddl.foreign_key("api_status_subscriptions", ["company_id"], "companies", "CASCADE"),)
 
 

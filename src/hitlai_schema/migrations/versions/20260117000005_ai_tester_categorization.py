@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-from hitlai_schema import online_ddl
+from hitlai_schema.runtime import online_ddl
 
 revision: str = "20260117000005"
 down_revision: str | None = "20260117000004"
@@ -183,7 +183,7 @@ POLICIES = (
 
 # The tester columns on human_testers and test_runs, the foreign keys to tables production writes to, and
 # the indexes on those tables: each made after this revision's tables exist, in a short transaction of its
-# own or CONCURRENTLY (see hitlai_schema.online_ddl), so a live writer is never held up for long.
+# own or CONCURRENTLY (see hitlai_schema.runtime.online_ddl), so a live writer is never held up for long.
 # ADD COLUMN with no default or a constant one only changes the catalog on PostgreSQL 11+: human_testers
 # and test_runs, large in production, are not rewritten.
 PRODUCTION_CHANGES = (
