@@ -334,3 +334,13 @@ def test_status_behind_a_locked_table_says_it_changed_nothing(migrate, engine, d
     assert "Traceback" not in status.stdout + status.stderr, status.stderr
     (drift,) = [line for line in status.stdout.splitlines() if line.startswith("models and database:")]
     assert "not compared" in drift and "nothing was changed" in drift and "rolled back" not in drift
+    assert "click_events is locked by pid" in drift and "let go" not in drift
+
+
+def test_a_search_path_in_the_url_does_not_hide_public(engine, db_url, tmp_path):
+    url = libpq_url(db_url.update_query_dict({"options": "-c search_path=nowhere"}))
+    upgrade = hitlai_schema("upgrade", "--database-url", url, cwd=tmp_path)
+    assert upgrade.returncode == 0, upgrade.stderr
+    status = hitlai_schema("status", "--database-url", url, cwd=tmp_path)
+    assert status.returncode == 0, status.stdout + status.stderr
+    assert f"current revision: {chain.head_revision()}" in status.stdout

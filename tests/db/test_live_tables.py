@@ -155,7 +155,7 @@ def test_tables_written_long_ago_or_never_do_not_stop_the_upgrade(engine, stamp,
     assert (empty.row_count, empty.last_write, empty.live) == (0, None, False)
 
     alembic_config.attributes["settings"] = {"live_window": "soon"}
-    with pytest.raises(MigrationError, match="live_window must be a duration with a unit"):
+    with pytest.raises(MigrationError, match="live_window must be an interval with a unit"):
         migrate("upgrade", "head")
     alembic_config.attributes["settings"] = {"live_window": "3 days"}  # now the old rows are live
     with pytest.raises(MigrationError, match="refusing to set aside"):

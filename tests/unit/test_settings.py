@@ -38,7 +38,7 @@ def test_x_argument_beats_the_callers_dict_which_beats_the_environment():
         ({"environment": {"HITLAI_STEP_ATTEMPTS": "-3"}}, "HITLAI_STEP_ATTEMPTS must be a whole number of at least 1"),
         ({"x": {"step_attempts": "abc"}}, "step_attempts must be a whole number"),
         ({"x": {"allow_data_loss": "maybe"}}, "-x allow_data_loss must be true or false"),
-        ({"given": {"live_window": "soon"}}, "live_window must be a duration"),
+        ({"given": {"live_window": "soon"}}, "live_window must be an interval"),
     ],
 )
 def test_a_bad_value_is_one_line_naming_the_setting_and_the_accepted_form(sources, message):
@@ -67,5 +67,5 @@ def test_durations_in_postgresqls_units(text, seconds):
 def test_every_setting_has_an_environment_variable():
     for setting in SETTINGS:
         name = f"HITLAI_{setting.name.upper()}"
-        value = {"duration": "7s", "boolean": "true", "attempts": "4"}[setting.kind]
+        value = {"duration": "7s", "interval": "3 days", "boolean": "true", "attempts": "4"}[setting.kind]
         assert read(environment={name: value})[setting.name] == value

@@ -74,13 +74,27 @@ def is_transaction_pooler(url: URL) -> bool:
     return url.port == TRANSACTION_POOLER_PORT and (url.host or "").endswith("pooler.supabase.com")
 
 
+# The schemas a migration works in, whatever the URL's `options=-c search_path=...` says: the revisions create
+# unqualified names in public and Alembic reads alembic_version unqualified ("extensions" is Supabase's).
+MIGRATION_SEARCH_PATH = '"$user", public, extensions'
+
+
 def migration_engine(url: URL) -> sa.Engine:
-    """The engine a migration run opens for itself: no pool, and no statements prepared on the server.
+    """The engine a migration run opens for itself: no pool, no statements prepared on the server, public first.
 
     A migration's statements each run once; psycopg would prepare the few that repeat, then discard them
     all with a DEALLOCATE ALL round trip after every ALTER or DROP.
     """
-    return sa.create_engine(url, poolclass=sa.pool.NullPool, connect_args={"prepare_threshold": None})
+    engine = sa.create_engine(url, poolclass=sa.pool.NullPool, connect_args={"prepare_threshold": None})
+
+    # insert=True: ahead of the dialect's first-connect setup, which reads the default schema from the search path.
+    @sa.event.listens_for(engine, "connect", insert=True)
+    def search_public_first(dbapi_connection: Any, connection_record: Any) -> None:  # noqa: ARG001
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('search_path', %s, false)", (MIGRATION_SEARCH_PATH,))
+        dbapi_connection.commit()
+
+    return engine
 
 
 def create_engine(url: str | URL, *, transaction_pooler: bool | None = None, **kwargs: Any) -> sa.Engine:

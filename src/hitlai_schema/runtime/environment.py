@@ -19,7 +19,7 @@ from alembic.runtime.migration import MigrationContext, RevisionStep
 from sqlalchemy.engine import Connection
 
 from hitlai_schema.runtime import alembic_private, chain, downgrade_guard, failures, live_tables, locks, online_ddl
-from hitlai_schema.runtime.database import connection_error, migration_engine
+from hitlai_schema.runtime.database import connection_error, describe, migration_engine
 from hitlai_schema.runtime.embedded import resolve_url
 from hitlai_schema.runtime.errors import MigrationError, exit_with
 from hitlai_schema.runtime.settings import Settings
@@ -111,6 +111,7 @@ def connection_for(config: Config) -> Iterator[Connection]:
         return
     root = Path(config.config_file_name).resolve().parent if config.config_file_name else Path.cwd()
     url = resolve_url(root / ".pgdata", configured=config.get_main_option("sqlalchemy.url"))
+    log.info("database: %s", describe(url))
     engine = migration_engine(url)
     try:
         connection = engine.connect()

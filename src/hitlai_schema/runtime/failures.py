@@ -39,6 +39,22 @@ WHERE l.locktype = 'relation' AND l.granted AND l.pid <> :own_pid AND l.pid <> p
 ORDER BY l.pid, c.oid
 """
 
+# Who holds ACCESS EXCLUSIVE on a table in public: what blocks even reading its definition.
+EXCLUSIVE_LOCK_HOLDERS = """
+SELECT DISTINCT ON (l.pid, c.oid) format('%I.%I', n.nspname, c.relname), l.pid, a.state, a.query,
+       extract(epoch FROM now() - a.backend_start), extract(epoch FROM now() - coalesce(a.state_change, a.backend_start))
+FROM pg_locks l
+JOIN pg_class c ON c.oid = l.relation
+JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+WHERE l.locktype = 'relation' AND l.granted AND l.mode = 'AccessExclusiveLock'
+  AND l.pid <> :own_pid AND l.pid <> pg_backend_pid()
+  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+  AND c.relkind IN ('r', 'p') AND n.nspname = 'public'
+ORDER BY l.pid, c.oid
+LIMIT 5
+"""
+
 PERMISSION_DENIED = re.compile(r"permission denied for (schema|table|relation|sequence|function|type|view) (\S+)")
 TABLE_PRIVILEGES = ("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER")
 
@@ -62,7 +78,10 @@ def _pid(connection: Connection) -> int:
 def _lock_holders(observer: Connection, own_pid: int, statement: str) -> str:
     rows = observer.execute(sa.text(TABLE_LOCK_HOLDERS), {"own_pid": own_pid, "statement": statement}).all()
     if not rows:
-        return "the session holding it has let go since"
+        # The statement names no table (a catalog query while comparing, say): any exclusive lock in the way counts.
+        rows = observer.execute(sa.text(EXCLUSIVE_LOCK_HOLDERS), {"own_pid": own_pid}).all()
+    if not rows:
+        return "no session holds a lock on these tables any more: run again"
     return "; ".join(f"table {table} is locked by {describe_session(*session)}" for table, *session in rows)
 
 

@@ -13,16 +13,19 @@ from typing import Literal
 
 from hitlai_schema.runtime.errors import MigrationError
 
-Kind = Literal["duration", "boolean", "attempts"]
+Kind = Literal["duration", "interval", "boolean", "attempts"]
 
 # PostgreSQL's own units for its timeout settings; a bare number would silently mean milliseconds there.
 DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(us|ms|s|min|h|d)\s*$")
 SECONDS_PER_UNIT = {"us": 1e-6, "ms": 1e-3, "s": 1.0, "min": 60.0, "h": 3600.0, "d": 86400.0}
+# The live window is an SQL interval, which also takes words (3 days, 1 hour).
+INTERVAL = re.compile(r"^\s*\d+(?:\.\d+)?\s*(us|ms|s|secs?|seconds?|min|mins|minutes?|h|hours?|d|days?|weeks?)\s*$")
 TRUE_WORDS = frozenset({"true", "yes", "on", "1"})
 FALSE_WORDS = frozenset({"false", "no", "off", "0"})
 
 ACCEPTED_FORMS: dict[Kind, str] = {
     "duration": "a duration with a unit, such as 500ms, 5s, 2min or 1h",
+    "interval": "an interval with a unit, such as 15min, 1h or 3 days",
     "boolean": "true or false (also yes/no, on/off, 1/0)",
     "attempts": "a whole number of at least 1",
 }
@@ -44,7 +47,7 @@ SETTINGS = (
     Setting("step_attempts", "attempts", "8"),
     Setting("allow_data_loss", "boolean", "false"),
     Setting("allow_live_set_aside", "boolean", ""),
-    Setting("live_window", "duration", ""),
+    Setting("live_window", "interval", ""),
     Setting("verbose", "boolean", "false"),
 )
 NAMES = frozenset(setting.name for setting in SETTINGS)
@@ -56,6 +59,12 @@ def parse_duration(value: str, name: str) -> float:
     if match is None:
         raise MigrationError(f"{name} must be {ACCEPTED_FORMS['duration']}, not {value!r}")
     return float(match.group(1)) * SECONDS_PER_UNIT[match.group(2)]
+
+
+def parse_interval(value: str, name: str) -> str:
+    if INTERVAL.match(value) is None:
+        raise MigrationError(f"{name} must be {ACCEPTED_FORMS['interval']}, not {value!r}")
+    return value
 
 
 def parse_boolean(value: str, name: str) -> bool:
@@ -123,7 +132,12 @@ def read_settings(x_arguments: Mapping[str, str], given: Mapping[str, str], envi
             (setting.name, setting.default),
         )
         if raw:
-            check = {"duration": parse_duration, "boolean": parse_boolean, "attempts": parse_attempts}[setting.kind]
+            check = {
+                "duration": parse_duration,
+                "interval": parse_interval,
+                "boolean": parse_boolean,
+                "attempts": parse_attempts,
+            }[setting.kind]
             check(raw, label)
         values[setting.name] = raw.strip()
     return Settings(values)
