@@ -3,6 +3,8 @@
 import datetime
 import threading
 import time
+import uuid
+from collections.abc import Iterator
 
 import psycopg
 import pytest
@@ -12,6 +14,7 @@ from hitlai_schema.runtime import partitions
 from hitlai_schema.runtime.online_ddl import Retry
 from hitlai_schema.runtime.partitions import SCHEMA, Month
 from tests.support.commands import hitlai_schema_cli
+from tests.support.databases import database_url, migrated_database
 
 PARTITIONED = (
     "api_call_logs",
@@ -31,10 +34,34 @@ PARTITIONED = (
 QUICK = Retry(lock_timeout="50ms", attempts=2, first_pause=0.05)
 
 
+@pytest.fixture(scope="module")
+def head_template(postgresql_noproc) -> Iterator[str]:
+    """A database at head, migrated once for the module and cloned for each test."""
+    with migrated_database(postgresql_noproc, "hitlai_partitions_template") as engine:
+        engine.dispose()
+        yield "hitlai_partitions_template"
+
+
 @pytest.fixture
-def database(engine, migrate) -> sa.Engine:
-    migrate("upgrade", "head")
-    return engine
+def database(head_template, postgresql_noproc) -> Iterator[sa.Engine]:
+    """A fresh copy of the database at head: these tests commit, so none can share one."""
+    server = postgresql_noproc
+    name = f"partitions_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(
+        database_url(server.host, server.port, server.user, server.password, "postgres"),
+        isolation_level="AUTOCOMMIT",
+        poolclass=sa.pool.NullPool,
+    )
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{head_template}"')
+    engine = sa.create_engine(
+        database_url(server.host, server.port, server.user, server.password, name), poolclass=sa.pool.NullPool
+    )
+    yield engine
+    engine.dispose()
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'DROP DATABASE "{name}" WITH (FORCE)')
+    admin.dispose()
 
 
 def cli(db_url: sa.URL, *args: str):
@@ -74,12 +101,12 @@ def insert_clicks(engine: sa.Engine, month: Month, count: int) -> None:
         )
 
 
-def test_ensure_creates_missing_months_only_and_is_idempotent(database, db_url):
+def test_ensure_creates_missing_months_only_and_is_idempotent(database):
     current = current_month(database)
     before = months_of(database, "click_events")
     assert set(before) >= {current.plus(offset) for offset in range(4)}  # the revision made these
 
-    made = cli(db_url, "ensure", "--ahead", "5", "--table", "click_events")
+    made = cli(database.url, "ensure", "--ahead", "5", "--table", "click_events")
     assert made.returncode == 0, made.stderr
     assert made.stdout.splitlines()[:2] == [
         f"created {SCHEMA}.{current.plus(4).partition_name('click_events')} (click_events, {current.plus(4)})",
@@ -90,7 +117,7 @@ def test_ensure_creates_missing_months_only_and_is_idempotent(database, db_url):
     assert all(after[month] == oid for month, oid in before.items())  # the existing ones untouched
     assert set(months_of(database, "scroll_events")) == set(before)  # --table: that table only
 
-    again = cli(db_url, "ensure", "--ahead", "5", "--table", "click_events")
+    again = cli(database.url, "ensure", "--ahead", "5", "--table", "click_events")
     assert again.returncode == 0, again.stderr
     assert again.stdout.startswith("0 partition(s) created")
     assert months_of(database, "click_events") == after
@@ -127,10 +154,10 @@ def test_a_created_month_is_like_the_revisions(database):
     assert ours[4] == revisions[4] == ["click_events_page_performance_id_fkey", "click_events_test_run_id_fkey"]
 
 
-def test_from_backfills_older_months_for_every_table(database, db_url):
+def test_from_backfills_older_months_for_every_table(database):
     current = current_month(database)
     start = current.plus(-3)
-    made = cli(db_url, "ensure", "--from", str(start))
+    made = cli(database.url, "ensure", "--from", str(start))
     assert made.returncode == 0, made.stderr
     assert made.stdout.count("created ") == 3 * len(PARTITIONED)
     for table in PARTITIONED:
@@ -138,10 +165,10 @@ def test_from_backfills_older_months_for_every_table(database, db_url):
     insert_clicks(database, start, 5)  # a row of that month now has somewhere to go
 
 
-def test_status_lists_each_table_and_warns_of_missing_future_months(database, db_url):
+def test_status_lists_each_table_and_warns_of_missing_future_months(database):
     current = current_month(database)
     insert_clicks(database, current, 3)
-    shown = cli(db_url, "status")
+    shown = cli(database.url, "status")
     assert shown.returncode == 0, shown.stdout + shown.stderr
     lines = {line.split()[0]: line.split() for line in shown.stdout.splitlines()[2:]}
     assert set(lines) == set(PARTITIONED)
@@ -156,7 +183,7 @@ def test_status_lists_each_table_and_warns_of_missing_future_months(database, db
         name = current.plus(1).partition_name("console_logs")
         connection.execute(sa.text(f"ALTER TABLE console_logs DETACH PARTITION {SCHEMA}.{name}"))
         connection.execute(sa.text(f"DROP TABLE {SCHEMA}.{name}"))
-    warned = cli(db_url, "status", "--table", "scroll_events", "--table", "console_logs")
+    warned = cli(database.url, "status", "--table", "scroll_events", "--table", "console_logs")
     assert warned.returncode == 1
     assert warned.stdout.splitlines()[-2:] == [
         f"warning: console_logs: no partition for {current.plus(1)}, between others",
@@ -164,33 +191,33 @@ def test_status_lists_each_table_and_warns_of_missing_future_months(database, db
     ]
 
 
-def test_bad_input_is_one_line(database, db_url):
+def test_bad_input_is_one_line(database):
     for args, message in [
         (["drop", "--older-than", "soon"], "--older-than must be an age such as 6months, 180d, 26w or 1y, not 'soon'"),
         (["ensure", "--from", "2026-13"], "--from must be a month written YYYY-MM, such as 2026-01, not '2026-13'"),
         (["ensure", "--table", "test_runs"], "test_runs: not a table partitioned by month; those are: api_call_logs"),
     ]:
-        result = cli(db_url, *args)
+        result = cli(database.url, *args)
         assert result.returncode == 1
         assert result.stderr.startswith(f"hitlai-schema: {message}"), result.stderr
         assert len(result.stderr.splitlines()) == 1
 
 
-def test_drop_removes_whole_older_months_only_and_dry_run_changes_nothing(database, db_url):
+def test_drop_removes_whole_older_months_only_and_dry_run_changes_nothing(database):
     current = current_month(database)
-    assert cli(db_url, "ensure", "--from", str(current.plus(-3)), "--table", "click_events").returncode == 0
+    assert cli(database.url, "ensure", "--from", str(current.plus(-3)), "--table", "click_events").returncode == 0
     for offset, count in ((-3, 30), (-2, 20), (-1, 10), (0, 5)):
         insert_clicks(database, current.plus(offset), count)
     oldest = current.plus(-3).partition_name("click_events")
     before = months_of(database, "click_events")
 
     # 2 months before now falls in month -2, so month -3 alone lies wholly before it.
-    dry = cli(db_url, "drop", "--older-than", "2months", "--dry-run", "--table", "click_events")
+    dry = cli(database.url, "drop", "--older-than", "2months", "--dry-run", "--table", "click_events")
     assert dry.returncode == 0, dry.stderr
     assert dry.stdout.splitlines()[0] == f"would remove {SCHEMA}.{oldest} (click_events, {current.plus(-3)}): 30 rows"
     assert months_of(database, "click_events") == before
 
-    dropped = cli(db_url, "drop", "--older-than", "2months")
+    dropped = cli(database.url, "drop", "--older-than", "2months")
     assert dropped.returncode == 0, dropped.stderr
     assert dropped.stdout.splitlines()[0] == f"removed {SCHEMA}.{oldest} (click_events, {current.plus(-3)}): 30 rows"
     assert dropped.stdout.splitlines()[-1].startswith("removed 1 month(s) ending by")
@@ -210,17 +237,17 @@ def test_drop_removes_whole_older_months_only_and_dry_run_changes_nothing(databa
     assert sorted(count for _, count in kept) == [5, 10, 20]
     assert deleted == 0
 
-    assert cli(db_url, "drop", "--older-than", "2months").stdout.startswith("removed 0 month(s)")
+    assert cli(database.url, "drop", "--older-than", "2months").stdout.startswith("removed 0 month(s)")
 
 
-def test_drop_finishes_a_detach_that_was_interrupted(database, db_url):
+def test_drop_finishes_a_detach_that_was_interrupted(database):
     current = current_month(database)
     with database.connect() as connection:
         partitions.ensure(connection, ["click_events"], [current.plus(-2), current.plus(-1)])
     insert_clicks(database, current.plus(-2), 4)
     half = current.plus(-2).partition_name("click_events")
     whole = current.plus(-1).partition_name("click_events")
-    conninfo = db_url.set(drivername="postgresql").render_as_string(hide_password=False)
+    conninfo = database.url.set(drivername="postgresql").render_as_string(hide_password=False)
     with psycopg.connect(conninfo) as reader, psycopg.connect(conninfo, autocommit=True) as detacher:
         detacher.execute(f"ALTER TABLE click_events DETACH PARTITION {SCHEMA}.{whole} CONCURRENTLY")
         reader.execute("SELECT count(*) FROM click_events")  # a transaction using the table: the detach waits for it
@@ -228,13 +255,13 @@ def test_drop_finishes_a_detach_that_was_interrupted(database, db_url):
         with pytest.raises(psycopg.errors.LockNotAvailable):
             detacher.execute(f"ALTER TABLE click_events DETACH PARTITION {SCHEMA}.{half} CONCURRENTLY")
         reader.rollback()
-    shown = cli(db_url, "status", "--table", "click_events")
+    shown = cli(database.url, "status", "--table", "click_events")
     assert f"warning: click_events: {SCHEMA}.{half} is half detached" in shown.stdout
     assert f"warning: click_events: {SCHEMA}.{whole} ({current.plus(-1)}, ~0 rows) is attached to nothing" in (
         shown.stdout
     )
 
-    dropped = cli(db_url, "drop", "--older-than", "1d", "--table", "click_events")
+    dropped = cli(database.url, "drop", "--older-than", "1d", "--table", "click_events")
     assert dropped.returncode == 0, dropped.stderr
     assert dropped.stdout.splitlines()[:2] == [
         f"removed {SCHEMA}.{half} (click_events, {current.plus(-2)}): 4 rows",
@@ -318,20 +345,20 @@ class LockWatcher(threading.Thread):
                 self.samples += 1
 
 
-def test_a_writer_is_not_held_up_by_ensure_or_drop(database, db_url):
+def test_a_writer_is_not_held_up_by_ensure_or_drop(database):
     current = current_month(database)
     for offset in (-3, -2):
         with database.connect() as connection:
             partitions.ensure(connection, ["click_events"], [current.plus(offset)])
         insert_clicks(database, current.plus(offset), 20_000)
-    conninfo = db_url.set(drivername="postgresql").render_as_string(hide_password=False)
+    conninfo = database.url.set(drivername="postgresql").render_as_string(hide_password=False)
     writer, watcher = Writer(conninfo), LockWatcher(conninfo)
     writer.start()
     watcher.start()
     try:
         time.sleep(0.3)
-        assert cli(db_url, "ensure", "--ahead", "12", "--table", "click_events").returncode == 0
-        assert cli(db_url, "drop", "--older-than", "1month", "--table", "click_events").returncode == 0
+        assert cli(database.url, "ensure", "--ahead", "12", "--table", "click_events").returncode == 0
+        assert cli(database.url, "drop", "--older-than", "1month", "--table", "click_events").returncode == 0
         time.sleep(0.3)
     finally:
         writer.stop.set()
@@ -372,7 +399,7 @@ def test_ensure_takes_no_lock_that_a_writers_open_transaction_would_block(databa
         holder.rollback()
 
 
-def test_the_sql_form_for_pg_cron_makes_the_same_months(database, db_url):
+def test_the_sql_form_for_pg_cron_makes_the_same_months(database):
     printed = hitlai_schema_cli("partitions", "ensure", "--sql", "--ahead", "4")
     assert printed.returncode == 0, printed.stderr
     current = current_month(database)
@@ -380,7 +407,7 @@ def test_the_sql_form_for_pg_cron_makes_the_same_months(database, db_url):
     with database.begin() as connection:
         connection.execute(sa.text(f"ALTER TABLE api_call_logs DETACH PARTITION {SCHEMA}.{removed}"))
         connection.execute(sa.text(f"DROP TABLE {SCHEMA}.{removed}"))
-    conninfo = db_url.set(drivername="postgresql").render_as_string(hide_password=False)
+    conninfo = database.url.set(drivername="postgresql").render_as_string(hide_password=False)
     for _ in range(2):  # the second run finds nothing to do
         with psycopg.connect(conninfo) as connection:
             connection.execute("SET TimeZone = 'Pacific/Chatham'")  # the bounds stay UTC months
