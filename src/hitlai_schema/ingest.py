@@ -403,10 +403,10 @@ class MonthGuard:
                 f"no partition of {self.table.name} holds {month} (row {index}, created_at {instant.isoformat()}):"
                 f" run `hitlai-schema partitions ensure --from {month}`, or copy with create_partitions=True"
             )
-        # The rows so far go first: the new partition is made on another connection, and is attached when
-        # this one sends the next row.
-        stream.finish()
+        # Made while this COPY is still open, so that a failure aborts it as a bad row would; the COPY then ends,
+        # since a COPY routes rows only to the partitions that existed when it began.
         create_month_beside(self.connection, self.table.name, month)
+        stream.finish()
         self.bounds.append((month.start, month.end))
         self.bounds.sort()
         self.lowers = [lower for lower, _ in self.bounds]

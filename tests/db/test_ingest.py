@@ -173,6 +173,24 @@ def test_missing_months_are_created_and_rows_land_in_them(engine, migrate):
     ]
     assert security is True
 
+    # A month that cannot be made fails the whole call, as a bad row does: here a table left in its way.
+    with engine.begin() as connection:
+        connection.execute(sa.text("CREATE TABLE hitlai_partitions.click_events_p201801 (LIKE click_events)"))
+        connection.execute(
+            sa.text(
+                "INSERT INTO hitlai_partitions.click_events_p201801 (id, element_tag, click_x, click_y, timestamp_ms,"
+                " created_at) VALUES (gen_random_uuid(), 'old', 1, 1, 1, '2018-01-02')"
+            )
+        )
+    old = datetime.datetime(2018, 1, 5, tzinfo=datetime.UTC)
+    with engine.connect() as connection:
+        with pytest.raises(IngestError, match="click_events_p201801 exists, holds rows and is attached to nothing"):
+            copy_rows(connection, ClickEvent, [*clicks(5, created_at=at[0]), *clicks(1, created_at=old)])
+        with pytest.raises(sa.exc.InternalError, match="current transaction is aborted"):
+            connection.execute(sa.text("SELECT 1"))
+        connection.rollback()
+        assert connection.execute(sa.text("SELECT count(*) FROM click_events")).scalar_one() == 11
+
 
 def test_any_iterable_is_streamed_once(head):
     consumed = []
