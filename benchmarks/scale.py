@@ -273,8 +273,9 @@ def read_sessions(url: sa.URL, sessions: list[int], size: int, months: list[Mont
     return {name: median(values) for name, values in seconds.items()}
 
 
-def alembic_check_seconds(admin: sa.URL, rounds: int = 5) -> dict[int, float]:
-    """`alembic check` at head with the revision's partitions (13 x 4), and with two older months more (13 x 6)."""
+def alembic_check_seconds(admin: sa.URL, rounds: int = 5) -> dict[int, tuple[float, float]]:
+    """`alembic check` at head with the revision's partitions (13 x 4), and with two older months more (13 x 6):
+    wall time and the process's CPU time (which the other work on a shared machine does not lengthen)."""
     urls = {}
     for name, older in (("scale_check_4", 0), ("scale_check_6", 2)):
         url = create_database(admin, name)
@@ -291,14 +292,18 @@ def alembic_check_seconds(admin: sa.URL, rounds: int = 5) -> dict[int, float]:
         engine.dispose()
         urls[count] = url
     timings: dict[int, list[float]] = {count: [] for count in urls}
+    cpu: dict[int, list[float]] = {count: [] for count in urls}
     for _ in range(rounds):
         for count, url in urls.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             started = time.perf_counter()
             alembic_cli("check", url=url)
             timings[count].append(time.perf_counter() - started)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu[count].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     for name in ("scale_check_4", "scale_check_6"):
         drop_database(admin, name)
-    return {count: median(values) for count, values in timings.items()}
+    return {count: (median(values), median(cpu[count])) for count, values in timings.items()}
 
 
 def curve_table(curves: dict[str, list[tuple[int, float]]], size: int) -> list[str]:
@@ -431,13 +436,13 @@ def measure(admin: sa.URL, size: int) -> tuple[list[Figure], list[str]]:
     figures += [
         Figure(
             f"`alembic check` at head with {more} partitions (13 x 6), whole process, median of 5",
-            f"{checks[more]:.2f} s",
+            f"{checks[more][0]:.2f} s (CPU {checks[more][1]:.2f} s)",
             "< 2 s",
-            checks[more] < 2.0,
+            checks[more][0] < 2.0,
         ),
         Figure(
             f"  against {fewer} partitions (the revision's 13 x 4), same rounds",
-            f"{checks[fewer]:.2f} s ({checks[more] / checks[fewer]:.2f}x)",
+            f"{checks[fewer][0]:.2f} s ({checks[more][0] / checks[fewer][0]:.2f}x; CPU {checks[fewer][1]:.2f} s)",
         ),
     ]
     for number in range(len(LOADS)):
