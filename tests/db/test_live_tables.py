@@ -4,7 +4,7 @@ them aside unless told to, online and in the offline SQL alike."""
 import subprocess
 import threading
 import time
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import psycopg
 import pytest
@@ -157,7 +157,7 @@ def test_tables_written_long_ago_or_never_do_not_stop_the_upgrade(engine, stamp,
     alembic_config.attributes["settings"] = {"live_window": "soon"}
     with pytest.raises(MigrationError, match="live_window must be an interval with a unit"):
         migrate("upgrade", "head")
-    alembic_config.attributes["settings"] = {"live_window": "3 days"}  # now the old rows are live
+    alembic_config.attributes["settings"] = {"live_window": "72h"}  # now the old rows are live
     with pytest.raises(MigrationError, match="refusing to set aside"):
         migrate("upgrade", "head")
     del alembic_config.attributes["settings"]
@@ -246,3 +246,131 @@ def test_plan_gives_up_rather_than_queue_behind_ddl(phase4_in_use, engine):
         with engine.connect() as connection, pytest.raises(MigrationError, match="locked by another session"):
             make_plan(connection)
         ddl.rollback()
+
+
+def test_last_write_is_the_latest_write_time_never_an_end_of_window_or_a_client_clock(engine, stamp, db_url):
+    with engine.begin() as connection:
+        build_phase4_database(connection)
+        # The rate limiter wrote at 13:04:47; its window ends an hour later, still before now.
+        connection.execute(
+            sa.text(
+                "INSERT INTO api_rate_limits (user_id, endpoint, request_count, window_start, window_end, created_at, "
+                "updated_at) VALUES (NULL, '/api/tests', 3, :written, :written + interval '1 hour', :written, :written)"
+            ),
+            {"written": datetime(2026, 11, 30, 13, 4, 47, tzinfo=UTC)},
+        )
+        # A click recorded two days ago whose browser clock said a minute ago.
+        insert_legacy_rows(connection, "click_events", count=1)
+        connection.execute(sa.text("UPDATE click_events SET timestamp = now() - interval '1 minute'"))
+    stamp(BASELINE)
+    with engine.connect() as connection:
+        plan = make_plan(connection, window="72h")
+        connection.rollback()
+    last_writes = {table.namesake.table: table.last_write for table in plan.tables}
+    assert last_writes["api_rate_limits"] == datetime(2026, 11, 30, 13, 4, 47, tzinfo=UTC)
+    with engine.connect() as connection:
+        written = connection.execute(sa.text("SELECT created_at FROM click_events")).scalar_one()
+    assert last_writes["click_events"] == written
+    shown = hitlai_schema(db_url, "plan", "--live-window", "1h")
+    assert shown.returncode == 0, shown.stdout  # neither is live within an hour
+    assert "last write 2026-11-30 13:04:47 UTC" in shown.stdout
+
+
+# What HitlAI-style database functions do with the Phase-4 namesakes, each a different fate after the set-aside.
+FUNCTIONS = {
+    # Reads only: after the set-aside it counts the new, empty table and allows everything.
+    "check_rate_limit(uuid,text,integer)": """
+        CREATE FUNCTION public.check_rate_limit(p_user uuid, p_endpoint text, p_max integer) RETURNS boolean
+        LANGUAGE plpgsql AS $$
+        DECLARE
+            used integer;
+        BEGIN
+            -- requests in the current window (the window_end column says when it closes)
+            SELECT coalesce(sum(request_count), 0) INTO used FROM api_rate_limits
+            WHERE user_id = p_user AND endpoint = p_endpoint AND window_end > now();
+            RETURN used < p_max;
+        END $$""",
+    # Writes the Phase-4 columns only: Phase 5 requires max_requests and window_minutes.
+    "record_request(uuid,text)": """
+        CREATE FUNCTION public.record_request(p_user uuid, p_endpoint text) RETURNS void
+        LANGUAGE plpgsql AS $$
+        BEGIN
+            INSERT INTO public.api_rate_limits (user_id, endpoint, request_count, window_start, window_end)
+            VALUES (p_user, p_endpoint, 1, now(), now() + interval '1 hour');
+        END $$""",
+    # Its x and timestamps are its own variable and types, not click_events' gone x and timestamp columns.
+    "count_clicks_since(timestamp with time zone)": """
+        CREATE FUNCTION public.count_clicks_since(since timestamp with time zone) RETURNS integer
+        LANGUAGE plpgsql AS $$
+        DECLARE
+            x integer;
+            until timestamp with time zone := now()::timestamptz;
+        BEGIN
+            SELECT count(*) INTO x FROM click_events WHERE created_at >= since AND created_at <= until;
+            RETURN x;
+        END $$""",
+    # Names columns the Phase-5 page_performance lacks.
+    "record_page_exit(uuid,text)": """
+        CREATE FUNCTION public.record_page_exit(p_session uuid, p_url text) RETURNS void
+        LANGUAGE plpgsql AS $$
+        BEGIN
+            UPDATE page_performance SET page_exited_at = now() WHERE session_id = p_session AND page_url = p_url;
+        END $$""",
+}
+
+
+def test_plan_says_what_each_function_will_do_and_it_does(engine, stamp, migrate, alembic_config):
+    with engine.begin() as connection:
+        build_phase4_database(connection)
+        for table in LEGACY_TABLES:
+            insert_legacy_rows(connection, table)
+        for definition in FUNCTIONS.values():
+            connection.execute(sa.text(definition))
+        user, endpoint = connection.execute(sa.text("SELECT user_id, endpoint FROM api_rate_limits LIMIT 1")).one()
+        connection.execute(sa.text("UPDATE api_rate_limits SET request_count = 5, window_end = now() + interval '1h'"))
+        limited = sa.text("SELECT check_rate_limit(:u, :e, :max)")
+        assert connection.execute(limited, {"u": user, "e": endpoint, "max": 3}).scalar() is False  # 5 of 3 used
+        assert connection.execute(limited, {"u": user, "e": endpoint, "max": 10}).scalar() is True
+        clicks = sa.text("SELECT count_clicks_since(now() - interval '3 days')")
+        assert connection.execute(clicks).scalar() == 2
+    stamp(BASELINE)
+    with engine.connect() as connection:
+        plan = make_plan(connection)
+        connection.rollback()
+    said = {obj.name: obj.consequence for obj in plan.will_break if obj.kind == "function"}
+    assert said.keys() == FUNCTIONS.keys()
+    assert said["check_rate_limit(uuid,text,integer)"].startswith("no error, a SILENTLY WRONG result")
+    assert "the rate limiter allows every request" in said["check_rate_limit(uuid,text,integer)"]
+    assert said["count_clicks_since(timestamp with time zone)"].startswith("no error, a SILENTLY WRONG result")
+    assert said["record_request(uuid,text)"].startswith(
+        'fails: null value in column "max_requests" violates not-null constraint (its INSERT INTO api_rate_limits '
+        "leaves out max_requests, window_minutes"
+    )
+    assert said["record_page_exit(uuid,text)"] == (
+        'fails: column "..." does not exist, for the first it reaches of page_exited_at, session_id, page_url: '
+        "Phase-4 columns of page_performance that the Phase-5 table lacks"
+    )
+
+    # What they do once set aside is what plan said.
+    alembic_config.attributes["settings"] = {"allow_live_set_aside": "true"}
+    migrate("upgrade", "head")
+    with engine.connect() as connection:
+        assert connection.execute(limited, {"u": user, "e": endpoint, "max": 3}).scalar() is True  # counts none
+        assert connection.execute(clicks).scalar() == 0
+        with pytest.raises(sa.exc.IntegrityError, match='null value in column "max_requests"'):
+            connection.execute(sa.text("SELECT record_request(:u, :e)"), {"u": user, "e": endpoint})
+        connection.rollback()
+        with pytest.raises(sa.exc.ProgrammingError, match='column "(page_exited_at|session_id|page_url)"'):
+            connection.execute(sa.text("SELECT record_page_exit(gen_random_uuid(), 'https://example.com')"))
+        connection.rollback()
+
+
+def test_plan_at_head_says_there_is_nothing_to_do(migrate, db_url):
+    migrate("upgrade", "head")
+    shown = hitlai_schema(db_url, "plan")
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.splitlines()[1:] == [
+        f"current revision: {chain.head_revision()}",
+        f"target revision: {chain.head_revision()} (head)",
+        f"nothing to do: the database is at {chain.head_revision()} already",
+    ]

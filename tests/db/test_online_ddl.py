@@ -41,7 +41,7 @@ def test_an_index_left_invalid_by_an_interrupted_build_is_rebuilt_by_the_next_up
         writer.rollback()
     assert index_state(engine) == (False, valid[1])
 
-    with caplog.at_level(logging.INFO, logger="alembic.env"):
+    with caplog.at_level(logging.DEBUG, logger="alembic.env"):
         migrate("upgrade", "head")
     assert index_state(engine) == valid
     assert f"index {INDEX} was left invalid by an interrupted build: rebuilding it" in caplog.text
@@ -57,7 +57,7 @@ def test_a_step_whose_lock_is_busy_is_retried_until_granted(migrate, engine, cap
         release = threading.Timer(0.4, reader.rollback)
         release.start()
         started = time.monotonic()
-        with caplog.at_level(logging.INFO, logger="alembic.env"):
+        with caplog.at_level(logging.DEBUG, logger="alembic.env"):
             migrate("upgrade", "head")
         release.join()
     assert time.monotonic() - started >= 0.4

@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
+import psycopg
 import pytest
 import sqlalchemy as sa
 from alembic import command
@@ -298,17 +299,25 @@ def test_a_live_table_is_not_converted_unless_allowed(engine):
             == "r"
         )
 
-    # The offline file refuses the same way, and `SET hitlai.allow_live_set_aside = on` lets it through.
-    (sql,) = [file.sql for file in sql_files.sql_files(after=BEFORE, upto=REVISION)]
-    with engine.connect() as connection:
-        with pytest.raises(sa.exc.DBAPIError, match="refusing to partition tables"):
-            connection.exec_driver_sql(sql.replace("%", "%%"))
-        connection.rollback()
-
-    command.upgrade(alembic_config(engine, allow_live_set_aside="true"), REVISION)
-    with engine.connect() as connection:
+    relkind = sa.text("SELECT relkind FROM pg_class WHERE oid = 'api_call_logs'::regclass")
+    # Allowed, online (in a transaction of the test's, undone) ...
+    with rolled_back(engine) as connection:
+        command.upgrade(alembic_config(connection, allow_live_set_aside="true"), REVISION)
+        assert connection.execute(relkind).scalar() == "p"
         assert connection.execute(sa.text("SELECT count(*) FROM api_call_logs")).scalar() == 1
-        assert (
-            connection.execute(sa.text("SELECT relkind FROM pg_class WHERE oid = 'api_call_logs'::regclass")).scalar()
-            == "p"
-        )
+
+    # ... and offline: the file refuses the same way until `SET hitlai.allow_live_set_aside = on` goes first.
+    (sql,) = [file.sql for file in sql_files.sql_files(after=BEFORE, upto=REVISION)]
+    raw_url = engine.url.render_as_string(hide_password=False).replace("+psycopg", "")
+    with psycopg.connect(raw_url, autocommit=True) as raw:
+        with pytest.raises(psycopg.Error, match="refusing to partition tables") as refused:
+            for query in sql_files.queries(sql):
+                raw.execute(query)
+        assert refused.value.diag.sqlstate == "HL001"
+        raw.execute("ROLLBACK")
+        for query in sql_files.queries(f"SET hitlai.allow_live_set_aside = on;\n{sql}"):
+            raw.execute(query)
+    with engine.connect() as connection:
+        assert chain.current_revision(connection) == REVISION
+        assert connection.execute(relkind).scalar() == "p"
+        assert connection.execute(sa.text("SELECT count(*) FROM api_call_logs")).scalar() == 1

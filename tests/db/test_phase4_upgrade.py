@@ -9,10 +9,12 @@ import sqlalchemy as sa
 from alembic import command
 
 from hitlai_schema import PagePerformance
-from hitlai_schema.runtime import sql_files
+from hitlai_schema.runtime import chain, sql_files
 from hitlai_schema.runtime.database import MigrationError
+from tests.support.commands import hitlai_schema_cli
 from tests.support.pg_catalog import read_table, table_names
 from tests.support.phase4 import LEGACY_TABLES, build_phase4_database, create_table_sql, insert_legacy_rows, legacy_rows
+from tests.support.rows import insert_parent
 from tests.support.spec import BASELINE, CATALOG, CORE_TABLES, PHASE5_TABLES
 
 
@@ -126,3 +128,84 @@ def test_a_table_in_neither_layout_stops_the_migration_and_changes_nothing(stamp
         assert connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == "20260117000002"
         assert {name: read_table(connection, name) for name in table_names(connection)} == before
         assert connection.execute(sa.text("SELECT homegrown FROM page_performance")).scalars().all() == ["mine"]
+
+
+def test_an_unstamped_phase4_database_is_told_to_stamp_before_anything_runs(phase4, engine, db_url, run_alembic):
+    with engine.connect() as connection:
+        before = {name: read_table(connection, name) for name in table_names(connection)}
+    url = db_url.render_as_string(hide_password=False)
+    expected = (
+        "nothing was changed: the database has the Phase 1-4 tables (companies, test_requests, test_runs, "
+        "human_testers, user_sessions) but no alembic_version, so the baseline would create them again; stamp it at "
+        f"the Phase-4 baseline first: `hitlai-schema stamp {BASELINE}` (in a checkout also `alembic stamp {BASELINE}`)"
+        ", then upgrade"
+    )
+    for refused in (hitlai_schema_cli("upgrade", "--database-url", url), run_alembic("upgrade", "head")):
+        assert refused.returncode == 1
+        assert "Traceback" not in refused.stderr and refused.stdout == ""
+        assert refused.stderr.splitlines()[-1] == f"hitlai-schema: {expected}", refused.stderr
+        with engine.connect() as connection:
+            assert {name: read_table(connection, name) for name in table_names(connection)} == before
+
+    stamped = hitlai_schema_cli("stamp", BASELINE, "--database-url", url)
+    assert stamped.returncode == 0, stamped.stderr
+    assert stamped.stdout.splitlines()[0] == f"database is recorded at revision {BASELINE}; nothing else was changed"
+    upgraded = hitlai_schema_cli("upgrade", "--database-url", url)
+    assert upgraded.returncode == 0, upgraded.stderr
+    with engine.connect() as connection:
+        assert chain.current_revision(connection) == chain.head_revision()
+        assert legacy_rows(connection, LEGACY_TABLES, suffix="_legacy") == phase4
+
+
+RECORDER_INSERT = (
+    "INSERT INTO {table} (session_id, page_url, timestamp, x, y, button, click_type, target_element) "
+    "VALUES (:session, 'https://example.com/', now(), 1, 2, 'left', 'single', 'button')"
+)
+
+
+def test_a_set_aside_table_keeps_its_phase4_grants_rls_and_policies_and_the_phase5_one_is_service_role_only(
+    engine, stamp, migrate
+):
+    with engine.begin() as connection:
+        build_phase4_database(connection)
+        # As a Phase-4 project may have let the browser's session recorder write clicks, and nothing else.
+        connection.execute(sa.text("GRANT SELECT, INSERT ON click_events TO authenticated"))
+        connection.execute(sa.text("ALTER TABLE click_events ENABLE ROW LEVEL SECURITY"))
+        connection.execute(
+            sa.text("CREATE POLICY recorder_insert ON click_events FOR INSERT TO authenticated WITH CHECK (true)")
+        )
+        session = insert_parent(connection, "user_sessions")
+    stamp(BASELINE)
+    migrate("upgrade", "head")
+
+    def facts(table: str) -> tuple:
+        return connection.execute(
+            sa.text(
+                "SELECT relrowsecurity, ARRAY(SELECT polname::text FROM pg_policy WHERE polrelid = c.oid), "
+                "has_table_privilege('authenticated', c.oid, 'INSERT'), has_table_privilege('anon', c.oid, 'INSERT'), "
+                "has_table_privilege('service_role', c.oid, 'INSERT') FROM pg_class c WHERE c.oid = to_regclass(:t)"
+            ),
+            {"t": table},
+        ).one()
+
+    with engine.connect() as connection:
+        assert facts("click_events_legacy") == (True, ["recorder_insert"], True, False, False)
+        assert facts("page_performance_legacy") == (False, [], False, False, False)
+        assert facts("click_events") == (True, [], False, False, True)
+        connection.execute(sa.text("SET ROLE authenticated"))
+        connection.execute(sa.text(RECORDER_INSERT.format(table="click_events_legacy")), {"session": session})
+        with pytest.raises(sa.exc.ProgrammingError, match="permission denied for table click_events"):
+            connection.execute(
+                sa.text("INSERT INTO click_events (element_tag, click_x, click_y, timestamp_ms) VALUES ('a', 1, 2, 3)")
+            )
+        connection.rollback()
+        connection.execute(sa.text("SET ROLE authenticated"))
+        with pytest.raises(sa.exc.ProgrammingError, match="permission denied for table page_performance_legacy"):
+            connection.execute(
+                sa.text(
+                    "INSERT INTO page_performance_legacy (session_id, page_url, page_entered_at) "
+                    "VALUES (:session, 'https://example.com/', now())"
+                ),
+                {"session": session},
+            )
+        connection.rollback()

@@ -14,7 +14,7 @@ import traceback
 from alembic.script.revision import RevisionError
 from alembic.util import CommandError
 
-from hitlai_schema.cli import downgrade, partitions, plan, sql, status, stop, types, upgrade, verify
+from hitlai_schema.cli import downgrade, partitions, plan, sql, stamp, status, stop, types, upgrade, verify
 from hitlai_schema.runtime.errors import MigrationError, exit_with
 from hitlai_schema.runtime.settings import parse_boolean
 
@@ -42,6 +42,7 @@ def parser() -> argparse.ArgumentParser:
         ("upgrade", upgrade.HELP, upgrade.configure, upgrade.run, upgrade.ALIASES),
         ("plan", plan.HELP, plan.configure, plan.run, []),
         ("downgrade", downgrade.HELP, downgrade.configure, downgrade.run, []),
+        ("stamp", stamp.HELP, stamp.configure, stamp.run, []),
         ("stop", stop.HELP, stop.configure, stop.run, []),
         ("status", status.HELP, status.configure, status.run, []),
         ("verify", verify.HELP, verify.configure, verify.run, []),

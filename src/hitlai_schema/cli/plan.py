@@ -6,6 +6,8 @@ which conflict with no writer; a short lock_timeout keeps it from queueing behin
 
 import argparse
 import os
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -15,6 +17,7 @@ from alembic.script import Script
 from hitlai_schema.cli.common import add_database_option, connect, public_url, resolve
 from hitlai_schema.runtime import chain
 from hitlai_schema.runtime.database import MigrationError
+from hitlai_schema.runtime.errors import SQLSTATE_LOCK_NOT_AVAILABLE
 from hitlai_schema.runtime.live_tables import (
     DEFAULT_LIVE_WINDOW,
     RUNBOOK,
@@ -29,11 +32,11 @@ HELP = "what upgrading to REVISION (default head) would do, Phase-4 tables still
 
 # Longest wait for a lock that someone else's DDL holds: plan gives up rather than queue.
 PLAN_LOCK_TIMEOUT = "2s"
-LOCK_NOT_AVAILABLE = "55P03"
 
 # Functions compiled from source text find a table by name each time they run; C code is out of sight.
 DEPENDENT_OBJECTS = """
-SELECT 'function' AS kind, p.oid::regprocedure::text AS name, t.name AS table_name
+SELECT 'function' AS kind, p.oid::regprocedure::text AS name, t.name AS table_name, p.prosrc AS source,
+       coalesce(p.proargnames, ARRAY[]::text[]) AS argument_names
 FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace
 JOIN pg_language l ON l.oid = p.prolang
@@ -42,7 +45,7 @@ WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
   AND l.lanname NOT IN ('c', 'internal')
   AND NOT EXISTS (SELECT FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid AND e.deptype = 'e')
 UNION
-SELECT CASE v.relkind WHEN 'm' THEN 'materialized view' ELSE 'view' END, v.oid::regclass::text, t.name
+SELECT CASE v.relkind WHEN 'm' THEN 'materialized view' ELSE 'view' END, v.oid::regclass::text, t.name, NULL, NULL
 FROM unnest(CAST(:tables AS text[])) AS t(name)
 JOIN pg_depend d ON d.refobjid = to_regclass('public.' || t.name) AND d.classid = 'pg_rewrite'::regclass
 JOIN pg_rewrite r ON r.oid = d.objid
@@ -51,10 +54,17 @@ ORDER BY 1, 2, 3
 """
 
 
+# What a read of an empty table means where that is worse than an error, by the table it reads.
+SILENT_MEANING = {
+    "api_rate_limits": "a rate-limit check counts no earlier requests, so the rate limiter allows every request",
+}
+
+
 @dataclass(frozen=True)
 class TablePlan:
+    """A namesake that a pending revision creates, and what it will do to the table of that name."""
+
     namesake: Namesake
-    pending: bool
     layout: str
     row_count: int | None
     last_write: datetime | None
@@ -62,12 +72,10 @@ class TablePlan:
 
     @property
     def sets_aside(self) -> bool:
-        return self.pending and self.layout == "phase4"
+        return self.layout == "phase4"
 
     @property
     def action(self) -> str:
-        if not self.pending:
-            return f"nothing: revision {self.namesake.revision} is not pending"
         return {
             "absent": "create it (no table of this name yet)",
             "phase5": "already Phase-5, left alone",
@@ -105,12 +113,77 @@ WHERE (SELECT relkind FROM pg_class WHERE oid = to_regclass('public.' || CAST(:t
 class DependentObject:
     kind: str
     name: str
-    table: str
+    namesake: Namesake
+    consequence: str
 
-    def consequence(self) -> str:
-        if self.kind == "function":
-            return f"names {self.table}: once it is set aside, the function reaches the Phase-5 table and fails"
-        return f"reads {self.table}: it follows the rename and goes on reading the frozen {self.table}_legacy"
+    @property
+    def table(self) -> str:
+        return self.namesake.table
+
+
+def function_consequence(
+    source: str, namesake: Namesake, required: Sequence[str], argument_names: Sequence[str] = ()
+) -> str:
+    """What a function whose source names a table being set aside does once the Phase-5 table has its name.
+
+    Its statements are planned when they run, against whatever table has that name then: the new, empty
+    Phase-5 one. A statement naming a column only the Phase-4 layout has fails (`column ... does not exist`);
+    an INSERT that leaves out a column Phase 5 requires (NOT NULL, no default) fails on the constraint.
+    Otherwise every statement still runs: reads find none of the rows, which stay in <name>_legacy, and
+    updates and deletes change nothing, so the function returns a wrong result with no error at all. The
+    reading is of the source text, without comments, type names and the function's own variables (its
+    arguments, what it declares, its loop variables): any other word that is a Phase-4 column of the table
+    is taken to be that column.
+    """
+    code = re.sub(r"--[^\n]*|/\*.*?\*/", " ", source, flags=re.DOTALL).lower()
+    code = re.sub(r"\btimestamp\s+with(out)?\s+time\s+zone\b|::\s*timestamp(tz)?\b", " ", code)
+    variables = {name.lower() for name in argument_names} | set(re.findall(r"\bfor\s+([a-z_][\w$]*)\s+in\b", code))
+    if declared := re.search(r"\bdeclare\b(.*?)\bbegin\b", code, flags=re.DOTALL):
+        variables |= {match[1] for match in re.finditer(r"(?:^|;)\s*([a-z_][\w$]*)", declared[1])}
+    gone = [column for column in namesake.phase4_columns if column not in {*namesake.phase5_columns, *variables}]
+    named_gone = sorted((match.start(), column) for column in gone if (match := re.search(rf"\b{column}\b", code)))
+    if named_gone:
+        columns = [column for _, column in named_gone]
+        return (
+            f'fails: column "..." does not exist, for the first it reaches of {", ".join(columns)}: Phase-4 columns '
+            f"of {namesake.table} that the Phase-5 table lacks"
+        )
+    table = re.escape(namesake.table)
+    for insert in re.finditer(rf'\binsert\s+into\s+(?:public\.)?"?{table}"?(?![\w$])\s*(\(([^)]*)\))?', code):
+        if insert[2] is None:
+            return (
+                f"fails, or writes values into the wrong columns: its INSERT INTO {namesake.table} has no column "
+                "list, so the values fill the Phase-5 columns by position"
+            )
+        listed = set(re.findall(r"[a-z_][a-z0-9_$]*", insert[2]))
+        left_out = [column for column in required if column not in listed]
+        if left_out:
+            return (
+                f'fails: null value in column "{left_out[0]}" violates not-null constraint (its INSERT INTO '
+                f"{namesake.table} leaves out {', '.join(left_out)}, which the Phase-5 table requires)"
+            )
+    meaning = SILENT_MEANING.get(namesake.table, "a count is 0, a lookup finds nothing")
+    return (
+        f"no error, a SILENTLY WRONG result: every column it names exists in the Phase-5 {namesake.table}, so it "
+        f"goes on running on that new, empty table; its reads miss every row written before the upgrade (they are "
+        f"in {namesake.legacy}) and its updates and deletes change nothing: {meaning}"
+    )
+
+
+def required_columns(table: str) -> list[str]:
+    """Columns of the Phase-5 `table` an INSERT must give: NOT NULL, no default."""
+    # Imported here: it maps the models, which only a plan with functions to read needs.
+    import hitlai_schema
+
+    return [
+        column.name
+        for column in hitlai_schema.metadata.tables[table].columns
+        if not column.nullable and column.server_default is None
+    ]
+
+
+def view_consequence(namesake: Namesake) -> str:
+    return f"reads {namesake.table}: it follows the rename and goes on reading the frozen {namesake.legacy}"
 
 
 @dataclass(frozen=True)
@@ -127,7 +200,7 @@ class Plan:
 
     @property
     def live(self) -> list[TablePlan]:
-        return [table for table in self.tables if table.pending and table.live]
+        return [table for table in self.tables if table.live]
 
     @property
     def live_conversions(self) -> list[ConversionPlan]:
@@ -152,7 +225,7 @@ def make_plan(connection: sa.Connection, target: str = "head", window: str = DEF
     try:
         return _read_plan(connection, target, window, now, cutoff)
     except sa.exc.OperationalError as exc:
-        if getattr(exc.orig, "sqlstate", None) != LOCK_NOT_AVAILABLE:
+        if getattr(exc.orig, "sqlstate", None) != SQLSTATE_LOCK_NOT_AVAILABLE:
             raise
         raise MigrationError(
             f"a table is locked by another session (a migration or other DDL running?): {exc.orig}; "
@@ -163,27 +236,38 @@ def make_plan(connection: sa.Connection, target: str = "head", window: str = DEF
 def _read_plan(connection: sa.Connection, target: str, window: str, now: datetime, cutoff: datetime) -> Plan:
     current = chain.current_revision(connection)
     pending = chain.chain(current, target)
-    pending_revisions = {script.revision for script in pending}
-    every_namesake = namesakes(reversed(list(chain.script_directory().walk_revisions())))
-    survey = {row.table_name: row for row in connection.execute(sa.text(survey_sql(every_namesake)))}
+    pending_namesakes = namesakes(pending)
+    survey = (
+        {row.table_name: row for row in connection.execute(sa.text(survey_sql(pending_namesakes)))}
+        if pending_namesakes
+        else {}
+    )
     tables = []
-    for namesake in every_namesake:
+    for namesake in pending_namesakes:
         row = survey[namesake.table]
         row_count, last_write = connection.execute(sa.text(row.measure)).one() if row.measure else (None, None)
         tables.append(
             TablePlan(
                 namesake=namesake,
-                pending=namesake.revision in pending_revisions,
                 layout=row.layout,
                 row_count=row_count,
                 last_write=last_write,
                 live=row.layout == "phase4" and last_write is not None and last_write >= cutoff,
             )
         )
-    set_aside = [table.namesake.table for table in tables if table.sets_aside]
+    set_aside = {table.namesake.table: table.namesake for table in tables if table.sets_aside}
     will_break = [
-        DependentObject(row.kind, row.name, row.table_name)
-        for row in connection.execute(sa.text(DEPENDENT_OBJECTS), {"tables": set_aside})
+        DependentObject(
+            row.kind,
+            row.name,
+            set_aside[row.table_name],
+            function_consequence(
+                row.source, set_aside[row.table_name], required_columns(row.table_name), row.argument_names
+            )
+            if row.kind == "function"
+            else view_consequence(set_aside[row.table_name]),
+        )
+        for row in connection.execute(sa.text(DEPENDENT_OBJECTS), {"tables": list(set_aside)})
     ]
     target_script = chain.script_directory().get_revision(target)
     assert target_script is not None, "alembic raises for an unknown revision"
@@ -210,19 +294,20 @@ def render(plan: Plan) -> list[str]:
         f"current revision: {plan.current or 'none (empty database)'}",
         f"target revision: {plan.target}{' (head)' if plan.target == chain.head_revision() else ''}",
     ]
-    if plan.pending:
-        lines.append(f"pending revisions ({len(plan.pending)}):")
-        lines += [f"  {script.revision}  {chain.describe_revision(script)}" for script in plan.pending]
-    else:
-        lines.append("pending revisions: none")
-    lines.append(
-        f"Phase-5 tables whose names Phase 4 already used (LIVE: Phase-4 layout, written within {plan.window}):"
-    )
-    width = max(len(table.namesake.table) for table in plan.tables)
+    if not plan.pending:
+        lines.append(f"nothing to do: the database is at {plan.target} already")
+        return lines
+    lines.append(f"pending revisions ({len(plan.pending)}):")
+    lines += [f"  {script.revision}  {chain.describe_revision(script)}" for script in plan.pending]
+    if plan.tables:
+        lines.append(
+            f"Phase-5 tables whose names Phase 4 already used (LIVE: Phase-4 layout, written within {plan.window}):"
+        )
+    width = max((len(table.namesake.table) for table in plan.tables), default=0)
     for table in plan.tables:
         facts = "no table" if table.row_count is None else f"{table.row_count} rows"
         if table.row_count is not None:
-            facts += f", last write {when(table.last_write, plan.now)}" if table.last_write else ", no timestamps"
+            facts += f", last write {when(table.last_write, plan.now)}" if table.last_write else ", no write times"
         lines.append(f"  {table.namesake.table:<{width}}  {table.action}; {facts}{'  LIVE' if table.live else ''}")
     if plan.partitioning:
         lines.append(
@@ -239,8 +324,8 @@ def render(plan: Plan) -> list[str]:
                 )
             lines.append(f"  {converting.conversion.table:<{width}}  {facts}{'  LIVE' if converting.live else ''}")
     if plan.will_break:
-        lines.append("will break (database objects that read a table being set aside):")
-        lines += [f"  {obj.kind} {obj.name} {obj.consequence()}" for obj in plan.will_break]
+        lines.append("will break (database objects that use a table being set aside), once it is set aside:")
+        lines += [f"  {obj.kind} {obj.name} on {obj.table}: {obj.consequence}" for obj in plan.will_break]
     if plan.live:
         lines.append(
             f"upgrade will refuse: {', '.join(t.namesake.table for t in plan.live)} still written; move each writer to "

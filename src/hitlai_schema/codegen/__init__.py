@@ -1,1 +1,2 @@
-"""Code generators: the pydantic schemas (hitlai_schema.schemas) and the TypeScript types, from the models."""
+"""Code generators: the pydantic schemas (hitlai_schema.schemas), the TypeScript types and the zod validators,
+from the models."""

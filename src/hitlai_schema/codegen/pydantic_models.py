@@ -26,8 +26,9 @@ SCHEMAS_PATH = Path(__file__).parents[1] / "schemas.py"
 _COMPARISON = re.compile(r"(?P<column>\w+) (?P<operator>>=|>|<=|<) (?P<number>-?\d+(?:\.\d+)?)")
 _IN_LIST = re.compile(r"(?P<column>\w+) IN \((?P<values>'[^']*'(?:, '[^']*')*)\)")
 _OPERATOR_NAMES = {">=": "ge", ">": "gt", "<=": "le", "<": "lt"}
-# Timestamps the database or the ORM sets, which a client never sends.
-_RECORD_TIMESTAMPS = {"created_at", "updated_at"}
+# Set by the database on every write, never by a client. created_at is not here: a writer may record when an event
+# happened (a backfill, a batch sent late); left out, it is the server's now().
+_SERVER_TIMESTAMPS = {"updated_at"}
 
 
 @dataclass
@@ -73,10 +74,13 @@ def column_checks(table: sa.Table) -> dict[str, ColumnCheck]:
 
 
 def is_server_generated(column: sa.Column[Any]) -> bool:
-    """The key the database generates, and the record timestamps: never part of a Create schema."""
+    """The key the database generates, and updated_at: never part of a Create schema.
+
+    created_at joins the key of the tables partitioned by month (spec decision 8), and stays the writer's to give.
+    """
     if column.server_default is None:
         return False
-    return column.primary_key or column.name in _RECORD_TIMESTAMPS
+    return (column.primary_key and column.name != "created_at") or column.name in _SERVER_TIMESTAMPS
 
 
 def has_default(column: sa.Column[Any]) -> bool:
@@ -116,10 +120,12 @@ def value_type(column_type: sa.types.TypeEngine[Any], check: ColumnCheck | None 
     if isinstance(column_type, sa.Double):
         return _constrained("float", bounds)
     if isinstance(column_type, sa.Numeric):
-        digits = {}
-        if column_type.precision is not None:
-            digits = {"max_digits": str(column_type.precision), "decimal_places": str(column_type.scale or 0)}
-        return _constrained("decimal.Decimal", {**digits, **bounds})
+        if column_type.precision is None:
+            return _constrained("decimal.Decimal", bounds)
+        # Rounded as PostgreSQL stores it; the CHECK bounds then judge the rounded value, as the CHECK does.
+        arguments = [str(column_type.precision), str(column_type.scale or 0)]
+        arguments += [f"{name}={value}" for name, value in bounds.items()]
+        return f"Annotated[decimal.Decimal, Numeric({', '.join(arguments)})]"
     if isinstance(column_type, sa.Boolean):
         return "bool"
     if isinstance(column_type, sa.DateTime):
@@ -200,7 +206,7 @@ def generate() -> str:
         "from hitlai_schema.models import (",
         *(f"    {module}," for module in modules),
         ")",
-        "from hitlai_schema.models.types import CreateSchema, Int4, Int8, Json, NotNull, PostgresText, ReadSchema, Text",
+        "from hitlai_schema.models.types import CreateSchema, Int4, Int8, Json, NotNull, Numeric, PostgresText, ReadSchema, Text",
     ]
     names = [f"{model.__name__}{kind}" for model in models for kind in ("Create", "Read")]
     footer = ["__all__ = [", *(f'    "{name}",' for name in names), "]"]

@@ -8,6 +8,7 @@ types every `.from(name)` call. Like supabase's, tables and columns are in alpha
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -31,6 +32,37 @@ export type Tables<T extends keyof PublicSchema["Tables"]> = PublicSchema["Table
 export type TablesInsert<T extends keyof PublicSchema["Tables"]> = PublicSchema["Tables"][T]["Insert"]
 export type TablesUpdate<T extends keyof PublicSchema["Tables"]> = PublicSchema["Tables"][T]["Update"]
 export type Enums<T extends keyof PublicSchema["Enums"]> = PublicSchema["Enums"][T]
+
+// An app with tables, views and functions of its own merges these types with what
+// "supabase gen types typescript" writes for its whole project, and gives the result to createClient:
+//   import type { Database as Generated } from "./supabase"
+//   import type { MergeDatabase } from "./database"
+//   type Database = MergeDatabase<Generated>
+// Schema by schema, section by section (Tables, Views, Functions, Enums, CompositeTypes), an entry defined
+// here replaces the generated one of the same name; every other generated entry is kept as it is.
+type MergeEntries<Generated, Ours> = {
+  [K in keyof Generated | keyof Ours]: K extends keyof Ours ? Ours[K] : K extends keyof Generated ? Generated[K] : never
+}
+
+type MergeSchema<Generated, Ours> = {
+  [Section in keyof Generated | keyof Ours]: Section extends keyof Ours
+    ? Section extends keyof Generated
+      ? MergeEntries<Generated[Section], Ours[Section]>
+      : Ours[Section]
+    : Section extends keyof Generated
+      ? Generated[Section]
+      : never
+}
+
+export type MergeDatabase<Generated, Ours = Database> = {
+  [Schema in keyof Generated | keyof Ours]: Schema extends keyof Ours
+    ? Schema extends keyof Generated
+      ? MergeSchema<Generated[Schema], Ours[Schema]>
+      : Ours[Schema]
+    : Schema extends keyof Generated
+      ? Generated[Schema]
+      : never
+}
 """
 
 _NONE = "[_ in never]: never"
@@ -139,12 +171,16 @@ def database_type() -> str:
     return "\n".join([HEADER, *lines, "", FOOTER, *constants]) + "\n"
 
 
-def run(args: argparse.Namespace) -> int:
-    source = database_type()
-    if args.out is None:
+def write(source: str, out: Path | None) -> int:
+    """To the file out (its path printed), or to standard output."""
+    if out is None:
         sys.stdout.write(source)
         return 0
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(source)
-    print(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(source)
+    print(out)
     return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    return write(database_type(), args.out)

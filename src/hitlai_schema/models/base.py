@@ -72,9 +72,8 @@ DefaultTrue = Annotated[bool, mapped_column(server_default=sa.true())]
 DefaultZero = Annotated[int, mapped_column(server_default=sa.text("0"))]
 
 # Spec decision 8: append-only tables partitioned by calendar month (UTC) of created_at, which joins their
-# primary key; the partitions live in PARTITION_SCHEMA, out of the Data API's reach.
+# primary key; the partitions live in schema hitlai_partitions, out of the Data API's reach.
 PARTITION_BY_MONTH = "RANGE (created_at)"
-PARTITION_SCHEMA = "hitlai_partitions"
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,24 @@ Each type refuses what PostgreSQL would refuse for its column type, so that a pa
 is one the database stores (check constraints and NOT NULL are added per column by the generator).
 """
 
+import decimal
 import math
+from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Generic, TypeVar, cast
 
 import sqlalchemy as sa
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, JsonValue
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    JsonValue,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError, PydanticKnownError, core_schema
 
 from hitlai_schema.models.base import Base
 
@@ -45,6 +58,73 @@ def _not_null(value: Any) -> Any:
     if value is None:
         raise ValueError("null is refused: the column is NOT NULL")
     return value
+
+
+def round_numeric(value: decimal.Decimal, precision: int, scale: int) -> decimal.Decimal:
+    """value as PostgreSQL stores it in a numeric(precision, scale) column, or a numeric overflow error.
+
+    PostgreSQL rounds to the scale, half away from zero (ROUND_HALF_UP in Python's terms), and refuses only a
+    value whose rounded integer part needs more than precision - scale digits: 0.3333333333333333 is 0.3333
+    in numeric(5,4), and 9.995 overflows numeric(3,2) since it rounds to 10.00.
+    """
+    whole_digits = precision - scale
+    # Too large however it rounds; tested first so that quantize never meets an exponent such as 1E+400.
+    overflows = value != 0 and value.adjusted() >= whole_digits
+    if not overflows:
+        # One digit more than the column holds: room for the carry of 9.995 -> 10.00, which then overflows.
+        context = decimal.Context(prec=precision + 1, rounding=decimal.ROUND_HALF_UP)
+        value = value.quantize(decimal.Decimal(1).scaleb(-scale), context=context)
+        overflows = value != 0 and value.adjusted() >= whole_digits
+    if overflows:
+        raise PydanticCustomError(
+            "decimal_whole_digits",
+            "numeric field overflow: numeric({precision},{scale}) holds values that round to an absolute value"
+            " less than {limit}",
+            {"precision": precision, "scale": scale, "limit": 10**whole_digits},
+        )
+    # PostgreSQL has no negative zero: -0.001 is stored as 0.00.
+    return abs(value) if value == 0 else value
+
+
+@dataclass(frozen=True)
+class Numeric:
+    """A numeric(precision, scale) column: the value rounded as PostgreSQL stores it, then judged by the bounds of
+    the column's CHECK (ge, gt, le, lt), which PostgreSQL too applies to the stored, rounded value.
+
+    The bounds are checked here rather than by Field(ge=...) after the rounding: pydantic would enforce those,
+    but write them into the JSON schema under their Python names instead of minimum and maximum.
+    """
+
+    precision: int
+    scale: int
+    ge: float | None = None
+    gt: float | None = None
+    le: float | None = None
+    lt: float | None = None
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        return core_schema.no_info_after_validator_function(self.validate, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        bounds = {"minimum": self.ge, "exclusiveMinimum": self.gt, "maximum": self.le, "exclusiveMaximum": self.lt}
+        # A decimal is a JSON number or a string; the bounds belong to the number.
+        for option in json_schema.get("anyOf", [json_schema]):
+            if option.get("type") == "number":
+                option.update({name: bound for name, bound in bounds.items() if bound is not None})
+        return json_schema
+
+    def validate(self, value: decimal.Decimal) -> decimal.Decimal:
+        value = round_numeric(value, self.precision, self.scale)
+        if self.ge is not None and not value >= self.ge:
+            raise PydanticKnownError("greater_than_equal", {"ge": self.ge})
+        if self.gt is not None and not value > self.gt:
+            raise PydanticKnownError("greater_than", {"gt": self.gt})
+        if self.le is not None and not value <= self.le:
+            raise PydanticKnownError("less_than_equal", {"le": self.le})
+        if self.lt is not None and not value < self.lt:
+            raise PydanticKnownError("less_than", {"lt": self.lt})
+        return value
 
 
 PostgresText = AfterValidator(_postgres_string)

@@ -120,6 +120,6 @@ def unstamped_core_tables(connection: sa.Connection) -> list[str]:
 def stamp_hint() -> str:
     baseline = chain()[0].revision
     return (
-        f"stamp it at the Phase-4 baseline first: `alembic stamp {baseline}` in a checkout, or the SQL in the README "
-        "(Installing and deploying)"
+        f"stamp it at the Phase-4 baseline first: `hitlai-schema stamp {baseline}` (in a checkout also "
+        f"`alembic stamp {baseline}`)"
     )

@@ -62,12 +62,29 @@ def live_table_guard_option(context: EnvironmentContext, settings: Settings) -> 
     def steps(heads: Any, migration_context: MigrationContext) -> list[Any]:
         planned = list(steps_of(heads, migration_context))
         applying = [step.revision for step in planned if isinstance(step, RevisionStep) and step.is_upgrade]
+        refuse_unstamped_phase4(migration_context, applying)
         guard_live_tables(
             migration_context, live_tables.namesakes(applying), live_tables.conversions(applying), settings
         )
         return planned
 
     return {"fn": steps}
+
+
+def refuse_unstamped_phase4(migration_context: MigrationContext, applying: list[Any]) -> None:
+    """Stop before the baseline would create again the core tables of a Phase-4 database that was never stamped.
+
+    Offline, the SQL's own start guard says so (see offline.start_guard).
+    """
+    connection = migration_context.connection
+    if connection is None or migration_context.as_sql or not applying or applying[0].down_revision is not None:
+        return
+    found = chain.unstamped_core_tables(connection)
+    if found:
+        raise MigrationError(
+            f"nothing was changed: the database has the Phase 1-4 tables ({', '.join(found)}) but no alembic_version, "
+            f"so the baseline would create them again; {chain.stamp_hint()}, then upgrade"
+        )
 
 
 def guard_live_tables(

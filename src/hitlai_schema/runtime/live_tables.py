@@ -5,8 +5,8 @@ Revisions that set aside Phase-4 tables declare, as module constants, `PHASE4_CO
 guard that runs ahead of such revisions read those same constants and recognise a layout with the
 same SQL (`migration_utils.missing_columns_sql`), so what they report is what the revision will do.
 
-A namesake is live when its layout is Phase-4 and the latest value of any of its timestamp columns
-falls within the live window: some writer still uses the Phase-4 layout, and would fail (or, catching
+A namesake is live when its layout is Phase-4 and the latest value of any of its write-time columns
+(see WRITE_TIME_COLUMNS) falls within the live window: some writer still uses the Phase-4 layout, and would fail (or, catching
 the error, silently lose its data) once the table is set aside.
 """
 
@@ -27,6 +27,19 @@ WINDOW_SETTING = "hitlai.live_window"
 REFUSAL_SQLSTATE = "HL001"
 
 RUNBOOK = "README, Upgrading a running HitlAI app"
+
+# Columns that hold the time of a write: by name, or by a default that is the time of the insert. Other
+# timestamps are times of something else, some in the future (api_rate_limits.window_end is the end of
+# the window, an hour after the write), some sent by a client (click_events.timestamp).
+WRITE_TIME_COLUMNS = ("created_at", "updated_at")
+WRITE_TIME_DEFAULTS = (
+    "now()",
+    "CURRENT_TIMESTAMP",
+    "transaction_timestamp()",
+    "statement_timestamp()",
+    "clock_timestamp()",
+    "timezone('utc'::text, now())",
+)
 
 
 @dataclass(frozen=True)
@@ -53,12 +66,20 @@ class Conversion:
 
 
 def conversions(scripts: Iterable[Script]) -> list[Conversion]:
-    """The tables these revisions partition (their `PARTITIONED_TABLES`), in the order the revisions run."""
-    return [
-        Conversion(table, script.revision)
-        for script in scripts
-        for table in getattr(script.module, "PARTITIONED_TABLES", ())
-    ]
+    """The tables these revisions partition (their `PARTITIONED_TABLES`), in the order the revisions run.
+
+    A table that an earlier one of them sets aside is left out: what gets partitioned is the new, empty
+    table that replaces it, and the namesake guard already covers the one written today.
+    """
+    found, set_aside = [], set()
+    for script in scripts:
+        found += [
+            Conversion(table, script.revision)
+            for table in getattr(script.module, "PARTITIONED_TABLES", ())
+            if table not in set_aside
+        ]
+        set_aside |= set(getattr(script.module, "PHASE4_COLUMNS", {}))
+    return found
 
 
 def namesakes(scripts: Iterable[Script]) -> list[Namesake]:
@@ -76,8 +97,7 @@ def survey_sql(tables: Sequence[Namesake]) -> str:
 
     layout is absent, phase5, phase4, neither, or legacy_taken (Phase-4, but <name>_legacy exists:
     the set-aside refuses). measure is a query of the table giving row_count and last_write (the
-    latest value of its timestamp columns, ignoring future ones such as api_rate_limits.window_end),
-    or NULL if there is no such table.
+    latest past value of its write-time columns), or NULL if there is no such table.
     """
     return "\nUNION ALL\n".join(
         f"""SELECT '{namesake.table}'::text AS table_name,
@@ -91,8 +111,11 @@ def survey_sql(tables: Sequence[Namesake]) -> str:
                                           ORDER BY attnum), 'NULL'),
                       '{namesake.table}')
         FROM pg_attribute
+        LEFT JOIN pg_attrdef ON adrelid = attrelid AND adnum = attnum
         WHERE attrelid = to_regclass('public.{namesake.table}') AND attnum > 0 AND NOT attisdropped
           AND atttypid IN ('timestamptz'::regtype, 'timestamp'::regtype)
+          AND (attname IN ({", ".join(map(_literal, WRITE_TIME_COLUMNS))})
+               OR pg_get_expr(adbin, adrelid) IN ({", ".join(map(_literal, WRITE_TIME_DEFAULTS))}))
         HAVING to_regclass('public.{namesake.table}') IS NOT NULL) AS measure"""
         for namesake in tables
     )

@@ -19,6 +19,8 @@ from typing import Literal
 
 import sqlalchemy as sa
 
+from hitlai_schema.runtime.errors import SQLSTATE_DEADLOCK_DETECTED, SQLSTATE_LOCK_NOT_AVAILABLE
+
 # The MigrationContext option env.py sets to say how apply() runs (see Mode).
 MODE_OPTION = "hitlai_production_changes"
 # Online: env.py makes the changes after the revisions commit. Inline: in the caller's transaction,
@@ -203,7 +205,7 @@ def alter_briefly(connection: sa.Connection, change: Change, retry: Retry) -> No
             roll_back(connection)
             if (
                 not isinstance(exc, sa.exc.OperationalError)
-                or getattr(exc.orig, "sqlstate", None) != LOCK_NOT_AVAILABLE
+                or getattr(exc.orig, "sqlstate", None) != SQLSTATE_LOCK_NOT_AVAILABLE
                 or attempt == retry.attempts
             ):
                 raise
@@ -242,5 +244,4 @@ def build_concurrently(
 
 
 # lock_not_available: a lock_timeout expired; deadlock_detected: a concurrent build can deadlock with DDL.
-LOCK_NOT_AVAILABLE = "55P03"
-RETRIED_BUILD_ERRORS = frozenset({LOCK_NOT_AVAILABLE, "40P01"})
+RETRIED_BUILD_ERRORS = frozenset({SQLSTATE_LOCK_NOT_AVAILABLE, SQLSTATE_DEADLOCK_DETECTED})

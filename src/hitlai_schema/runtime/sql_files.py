@@ -1,7 +1,8 @@
 """The chain as SQL files: one guarded transaction per revision, for psql, the SQL editor or the Supabase CLI."""
 
 import io
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +13,9 @@ from hitlai_schema.runtime.chain import MIGRATIONS, alembic_config, chain, descr
 
 # Each per-revision SQL file is one transaction; these lines delimit it in Alembic's offline output.
 TRANSACTION_LINES = frozenset({"BEGIN;", "COMMIT;"})
+
+# `supabase db push` takes files named <14-digit timestamp>_<name>.sql, the timestamp being the version.
+SUPABASE_MIGRATION = re.compile(r"(\d{14})_.*\.sql")
 
 
 def offline_sql(
@@ -121,3 +125,19 @@ def write_files(files: Iterable[SqlFile], directory: Path, transform: Callable[[
         path.write_text(transform(file.sql))
         written.append(path)
     return written
+
+
+def phase4_history(migrations: Path, baseline: str, own_files: Sequence[str]) -> list[str]:
+    """Files of a Supabase project's migrations directory that are its own Phase 1-4 history.
+
+    Any migration up to the baseline's version that this package did not write: the project ran HitlAI's
+    Phase 1-4 SQL through the CLI, its history ends at (or before) the baseline's timestamp, and a second
+    file of the baseline's version would collide with its own.
+    """
+    if not migrations.is_dir():
+        return []
+    return sorted(
+        path.name
+        for path in migrations.iterdir()
+        if (match := SUPABASE_MIGRATION.fullmatch(path.name)) and match[1] <= baseline and path.name not in own_files
+    )

@@ -15,7 +15,7 @@ upgrade: its real age is unknown, and the current month is the one a retention j
 row goes before the rows around it would. The upgrade says how many rows got it.
 
 Like a set-aside, the conversion refuses a table written within the live window unless allowed (the guard in
-hitlai_schema.live_tables runs ahead of it): a writer would wait on the table's lock for the whole copy.
+hitlai_schema.runtime.live_tables runs ahead of it): a writer would wait on the table's lock for the whole copy.
 """
 
 from collections.abc import Callable, Sequence
@@ -32,7 +32,7 @@ down_revision: str | None = "20260117000005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# The tables this revision partitions; hitlai_schema.live_tables guards them against live writers.
+# The tables this revision partitions; hitlai_schema.runtime.live_tables guards them against live writers.
 PARTITIONED_TABLES = (
     "scroll_events",
     "click_events",
@@ -59,7 +59,7 @@ UNPARTITIONED_SUFFIX = "_unpartitioned"
 PARTITIONED_SUFFIX = "_partitioned"
 
 # Foreign keys to tables production writes to, as revisions 20260117000002 and 20260117000003 made them:
-# online they are added after the commit, briefly (hitlai_schema.online_ddl).
+# online they are added after the commit, briefly (hitlai_schema.runtime.online_ddl).
 PRODUCTION_CHANGES = tuple(
     online_ddl.foreign_key(table, ["test_run_id"], "test_runs", "CASCADE") for table in SESSION_EVENT_TABLES
 ) + (

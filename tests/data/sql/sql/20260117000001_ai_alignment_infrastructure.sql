@@ -12,13 +12,25 @@ SET LOCAL statement_timeout = '5min';
 DO $guard$
 DECLARE
     found text;
+    core_missing text[];
 BEGIN
     IF to_regclass('public.alembic_version') IS NOT NULL THEN
         SELECT string_agg(version_num, ', ') INTO found FROM public.alembic_version;
     END IF;
+    IF found IS NULL THEN
+        core_missing := ARRAY(SELECT name FROM unnest(ARRAY['companies', 'test_requests', 'test_runs', 'human_testers', 'user_sessions']::text[]) AS name WHERE to_regclass('public.' || name) IS NULL);
+        IF cardinality(core_missing) = 0 THEN
+            -- HitlAI's Phase 1-4 SQL ran here, never this package's baseline: record the baseline.
+            CREATE TABLE IF NOT EXISTS public.alembic_version (version_num varchar(32) NOT NULL, CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num));
+            INSERT INTO public.alembic_version (version_num) VALUES ('20260116000005');
+            found := '20260116000005';
+            RAISE NOTICE 'recorded the Phase-4 baseline 20260116000005 in alembic_version: the database has the '
+                'Phase 1-4 core tables and no revision';
+        END IF;
+    END IF;
     IF found IS DISTINCT FROM '20260116000005' THEN
         RAISE EXCEPTION 'this file upgrades % -> %, but the database is at %',
-            '20260116000005', '20260117000001', coalesce(found, 'base (no alembic_version)')
+            '20260116000005', '20260117000001', coalesce(found, 'base (no alembic_version, and of the Phase 1-4 core tables it lacks ' || array_to_string(core_missing, ', ') || ')')
             USING HINT = 'apply the files in order, each once; nothing was changed';
     END IF;
     IF found IS NULL AND to_regclass('public.alembic_version') IS NOT NULL THEN

@@ -11,9 +11,20 @@ SET LOCAL statement_timeout = '5min';
 DO $guard$
 DECLARE
     found text;
+    core_found text[];
 BEGIN
     IF to_regclass('public.alembic_version') IS NOT NULL THEN
         SELECT string_agg(version_num, ', ') INTO found FROM public.alembic_version;
+    END IF;
+    IF found IS NULL THEN
+        core_found := ARRAY(SELECT name FROM unnest(ARRAY['companies', 'test_requests', 'test_runs', 'human_testers', 'user_sessions']::text[]) AS name WHERE to_regclass('public.' || name) IS NOT NULL);
+        IF cardinality(core_found) > 0 THEN
+            RAISE EXCEPTION 'this file creates the Phase 1-4 core tables, but the database already has %: it ran '
+                'HitlAI''s Phase 1-4 SQL and is at the Phase-4 baseline 20260116000005; leave this file out, the next '
+                'one records the baseline (hitlai-schema sql --from 20260116000005, alembic upgrade 20260116000005:head --sql)',
+                array_to_string(core_found, ', ')
+                USING HINT = 'nothing was changed';
+        END IF;
     END IF;
     IF found IS DISTINCT FROM NULL THEN
         RAISE EXCEPTION 'this file upgrades % -> %, but the database is at %',

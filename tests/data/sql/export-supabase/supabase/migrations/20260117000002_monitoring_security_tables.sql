@@ -59,8 +59,11 @@ SELECT 'performance_metrics'::text AS table_name,
                                           ORDER BY attnum), 'NULL'),
                       'performance_metrics')
         FROM pg_attribute
+        LEFT JOIN pg_attrdef ON adrelid = attrelid AND adnum = attnum
         WHERE attrelid = to_regclass('public.performance_metrics') AND attnum > 0 AND NOT attisdropped
           AND atttypid IN ('timestamptz'::regtype, 'timestamp'::regtype)
+          AND (attname IN ('created_at', 'updated_at')
+               OR pg_get_expr(adbin, adrelid) IN ('now()', 'CURRENT_TIMESTAMP', 'transaction_timestamp()', 'statement_timestamp()', 'clock_timestamp()', 'timezone(''utc''::text, now())'))
         HAVING to_regclass('public.performance_metrics') IS NOT NULL) AS measure
 UNION ALL
 SELECT 'agent_executions'::text AS table_name,
@@ -74,8 +77,11 @@ SELECT 'agent_executions'::text AS table_name,
                                           ORDER BY attnum), 'NULL'),
                       'agent_executions')
         FROM pg_attribute
+        LEFT JOIN pg_attrdef ON adrelid = attrelid AND adnum = attnum
         WHERE attrelid = to_regclass('public.agent_executions') AND attnum > 0 AND NOT attisdropped
           AND atttypid IN ('timestamptz'::regtype, 'timestamp'::regtype)
+          AND (attname IN ('created_at', 'updated_at')
+               OR pg_get_expr(adbin, adrelid) IN ('now()', 'CURRENT_TIMESTAMP', 'transaction_timestamp()', 'statement_timestamp()', 'clock_timestamp()', 'timezone(''utc''::text, now())'))
         HAVING to_regclass('public.agent_executions') IS NOT NULL) AS measure
 UNION ALL
 SELECT 'api_rate_limits'::text AS table_name,
@@ -89,8 +95,11 @@ SELECT 'api_rate_limits'::text AS table_name,
                                           ORDER BY attnum), 'NULL'),
                       'api_rate_limits')
         FROM pg_attribute
+        LEFT JOIN pg_attrdef ON adrelid = attrelid AND adnum = attnum
         WHERE attrelid = to_regclass('public.api_rate_limits') AND attnum > 0 AND NOT attisdropped
           AND atttypid IN ('timestamptz'::regtype, 'timestamp'::regtype)
+          AND (attname IN ('created_at', 'updated_at')
+               OR pg_get_expr(adbin, adrelid) IN ('now()', 'CURRENT_TIMESTAMP', 'transaction_timestamp()', 'statement_timestamp()', 'clock_timestamp()', 'timezone(''utc''::text, now())'))
         HAVING to_regclass('public.api_rate_limits') IS NOT NULL) AS measure
 UNION ALL
 SELECT 'api_call_logs'::text AS table_name,
@@ -104,8 +113,11 @@ SELECT 'api_call_logs'::text AS table_name,
                                           ORDER BY attnum), 'NULL'),
                       'api_call_logs')
         FROM pg_attribute
+        LEFT JOIN pg_attrdef ON adrelid = attrelid AND adnum = attnum
         WHERE attrelid = to_regclass('public.api_call_logs') AND attnum > 0 AND NOT attisdropped
           AND atttypid IN ('timestamptz'::regtype, 'timestamp'::regtype)
+          AND (attname IN ('created_at', 'updated_at')
+               OR pg_get_expr(adbin, adrelid) IN ('now()', 'CURRENT_TIMESTAMP', 'transaction_timestamp()', 'statement_timestamp()', 'clock_timestamp()', 'timezone(''utc''::text, now())'))
         HAVING to_regclass('public.api_call_logs') IS NOT NULL) AS measure
     LOOP
         CONTINUE WHEN namesake.layout <> 'phase4';

@@ -59,8 +59,11 @@ SELECT 'page_performance'::text AS table_name,
                                           ORDER BY attnum), 'NULL'),
                       'page_performance')
         FROM pg_attribute
+        LEFT JOIN pg_attrdef ON adrelid = attrelid AND adnum = attnum
         WHERE attrelid = to_regclass('public.page_performance') AND attnum > 0 AND NOT attisdropped
           AND atttypid IN ('timestamptz'::regtype, 'timestamp'::regtype)
+          AND (attname IN ('created_at', 'updated_at')
+               OR pg_get_expr(adbin, adrelid) IN ('now()', 'CURRENT_TIMESTAMP', 'transaction_timestamp()', 'statement_timestamp()', 'clock_timestamp()', 'timezone(''utc''::text, now())'))
         HAVING to_regclass('public.page_performance') IS NOT NULL) AS measure
 UNION ALL
 SELECT 'scroll_events'::text AS table_name,
@@ -74,8 +77,11 @@ SELECT 'scroll_events'::text AS table_name,
                                           ORDER BY attnum), 'NULL'),
                       'scroll_events')
         FROM pg_attribute
+        LEFT JOIN pg_attrdef ON adrelid = attrelid AND adnum = attnum
         WHERE attrelid = to_regclass('public.scroll_events') AND attnum > 0 AND NOT attisdropped
           AND atttypid IN ('timestamptz'::regtype, 'timestamp'::regtype)
+          AND (attname IN ('created_at', 'updated_at')
+               OR pg_get_expr(adbin, adrelid) IN ('now()', 'CURRENT_TIMESTAMP', 'transaction_timestamp()', 'statement_timestamp()', 'clock_timestamp()', 'timezone(''utc''::text, now())'))
         HAVING to_regclass('public.scroll_events') IS NOT NULL) AS measure
 UNION ALL
 SELECT 'click_events'::text AS table_name,
@@ -89,8 +95,11 @@ SELECT 'click_events'::text AS table_name,
                                           ORDER BY attnum), 'NULL'),
                       'click_events')
         FROM pg_attribute
+        LEFT JOIN pg_attrdef ON adrelid = attrelid AND adnum = attnum
         WHERE attrelid = to_regclass('public.click_events') AND attnum > 0 AND NOT attisdropped
           AND atttypid IN ('timestamptz'::regtype, 'timestamp'::regtype)
+          AND (attname IN ('created_at', 'updated_at')
+               OR pg_get_expr(adbin, adrelid) IN ('now()', 'CURRENT_TIMESTAMP', 'transaction_timestamp()', 'statement_timestamp()', 'clock_timestamp()', 'timezone(''utc''::text, now())'))
         HAVING to_regclass('public.click_events') IS NOT NULL) AS measure
 UNION ALL
 SELECT 'form_interactions'::text AS table_name,
@@ -104,8 +113,11 @@ SELECT 'form_interactions'::text AS table_name,
                                           ORDER BY attnum), 'NULL'),
                       'form_interactions')
         FROM pg_attribute
+        LEFT JOIN pg_attrdef ON adrelid = attrelid AND adnum = attnum
         WHERE attrelid = to_regclass('public.form_interactions') AND attnum > 0 AND NOT attisdropped
           AND atttypid IN ('timestamptz'::regtype, 'timestamp'::regtype)
+          AND (attname IN ('created_at', 'updated_at')
+               OR pg_get_expr(adbin, adrelid) IN ('now()', 'CURRENT_TIMESTAMP', 'transaction_timestamp()', 'statement_timestamp()', 'clock_timestamp()', 'timezone(''utc''::text, now())'))
         HAVING to_regclass('public.form_interactions') IS NOT NULL) AS measure
 UNION ALL
 SELECT 'rage_click_incidents'::text AS table_name,
@@ -119,8 +131,11 @@ SELECT 'rage_click_incidents'::text AS table_name,
                                           ORDER BY attnum), 'NULL'),
                       'rage_click_incidents')
         FROM pg_attribute
+        LEFT JOIN pg_attrdef ON adrelid = attrelid AND adnum = attnum
         WHERE attrelid = to_regclass('public.rage_click_incidents') AND attnum > 0 AND NOT attisdropped
           AND atttypid IN ('timestamptz'::regtype, 'timestamp'::regtype)
+          AND (attname IN ('created_at', 'updated_at')
+               OR pg_get_expr(adbin, adrelid) IN ('now()', 'CURRENT_TIMESTAMP', 'transaction_timestamp()', 'statement_timestamp()', 'clock_timestamp()', 'timezone(''utc''::text, now())'))
         HAVING to_regclass('public.rage_click_incidents') IS NOT NULL) AS measure
     LOOP
         CONTINUE WHEN namesake.layout <> 'phase4';
