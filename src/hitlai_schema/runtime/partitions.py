@@ -27,8 +27,8 @@ from typing import Any
 import psycopg
 import sqlalchemy as sa
 
-from hitlai_schema.runtime.errors import MigrationError
-from hitlai_schema.runtime.online_ddl import LOCK_NOT_AVAILABLE, Retry
+from hitlai_schema.runtime.errors import SQLSTATE_LOCK_NOT_AVAILABLE, MigrationError
+from hitlai_schema.runtime.online_ddl import Retry
 
 SCHEMA = "hitlai_partitions"
 # The months kept ahead of the current one (spec: the current month and the next 3 always exist).
@@ -655,7 +655,7 @@ def with_retries(connection: sa.Connection, attempt: Callable[[], bool], retry: 
                 roll_back(connection)
             if (
                 not isinstance(exc, sa.exc.OperationalError)
-                or getattr(exc.orig, "sqlstate", None) != LOCK_NOT_AVAILABLE
+                or getattr(exc.orig, "sqlstate", None) != SQLSTATE_LOCK_NOT_AVAILABLE
                 or number == retry.attempts
             ):
                 raise
