@@ -10,10 +10,12 @@ INSTALLED := $(VENV)/.installed
 help:
 	@awk '/^## /{doc=substr($$0,4)} /^[a-z-]+:/{if(doc){sub(":.*","",$$1); printf "  %-12s %s\n",$$1,doc}; doc=""}' $(MAKEFILE_LIST)
 
+# Silent, and to stderr: `make sql > chain.sql` must hold SQL only, even on the run that installs.
 $(INSTALLED): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -qq --disable-pip-version-check -e '.[test]'
-	touch $@
+	@echo "setting up $(VENV)" >&2
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) >&2
+	@$(BIN)/python -m pip install -qq --disable-pip-version-check -e '.[test]' >&2
+	@touch $@
 
 ## Upgrade the database (DATABASE_URL, else the embedded one in ./.pgdata) to head.
 migrate: $(INSTALLED)
