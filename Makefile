@@ -4,16 +4,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: help migrate test test-fast lint format check sql downgrade stop bench clean golden-sql
+.PHONY: help migrate test test-fast lint format check sql downgrade stop bench bench-scale clean golden-sql
 
 ## List the targets with what each does.
 help:
 	@awk '/^## /{doc=substr($$0,4)} /^[a-z-]+:/{if(doc){sub(":.*","",$$1); printf "  %-12s %s\n",$$1,doc}; doc=""}' $(MAKEFILE_LIST)
 
+# Silent, and to stderr: `make sql > chain.sql` must hold SQL only, even on the run that installs.
 $(INSTALLED): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -qq --disable-pip-version-check -e '.[test]'
-	touch $@
+	@echo "setting up $(VENV)" >&2
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) >&2
+	@$(BIN)/python -m pip install -qq --disable-pip-version-check -e '.[test]' >&2
+	@touch $@
 
 ## Upgrade the database (DATABASE_URL, else the embedded one in ./.pgdata) to head.
 migrate: $(INSTALLED)
@@ -57,6 +59,11 @@ stop: $(INSTALLED)
 ## Measure lock stalls, upgrade speed, start-up and ingestion against their targets; writes BENCHMARKS.md.
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/run.py
+
+## click_events at 10 million rows (SIZE=...), plain against partitioned: ingestion curve, retention, reads,
+## alembic check with partitions; writes its section of BENCHMARKS.md. Takes 20 minutes or more.
+bench-scale: $(INSTALLED)
+	$(BIN)/python benchmarks/scale.py $(if $(SIZE),--size $(SIZE))
 
 ## Rewrite the pinned SQL of every revision (tests/data/sql/) after an intended change.
 golden-sql: $(INSTALLED)

@@ -114,3 +114,23 @@ def run_alone(measure: Callable[[sa.URL, int], list[Figure]], default_rounds: in
     with embedded_postgres() as admin_url:
         for figure in measure(admin_url, int(sys.argv[1]) if len(sys.argv) > 1 else default_rounds):
             print(f"{figure.what}: {figure.measured}  {figure.target}  {figure.met}")
+
+
+def replace_section(path: Path, title: str, lines: list[str]) -> None:
+    """Write `## title` and its lines into the markdown file, in place of that section if it has one."""
+    text = path.read_text() if path.exists() else "# Benchmarks\n"
+    body = "\n".join([f"## {title}", "", *lines]) + "\n"
+    old = section(path, title)
+    text = text.replace(old, body) if old else text.rstrip("\n") + "\n\n" + body
+    path.write_text(text)
+
+
+def section(path: Path, title: str) -> str:
+    """The `## title` section of the markdown file, heading included, or nothing."""
+    text = path.read_text() if path.exists() else ""
+    heading = f"## {title}"
+    if heading not in text:
+        return ""
+    start = text.index(heading)
+    end = text.find("\n## ", start + len(heading))
+    return text[start:] if end < 0 else text[start : end + 1]

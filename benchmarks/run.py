@@ -14,10 +14,11 @@ import alembic
 import ingest_speed
 import live_writer
 import psycopg
+import scale
 import sqlalchemy as sa
 import startup
 import upgrade_speed
-from common import ROOT, Figure, embedded_postgres, libpq
+from common import ROOT, Figure, embedded_postgres, libpq, section
 
 SECTIONS = (
     ("1. Live writer during `upgrade head` on a production-sized database", live_writer.measure),
@@ -94,7 +95,9 @@ def main() -> None:
         "",
         *about,
     ]
-    out.write_text("\n".join(header + body) + "\n")
+    # `make bench-scale` writes a section of its own, which this run keeps.
+    kept = section(out, scale.TITLE)
+    out.write_text("\n".join(header + body) + "\n" + ("\n" + kept if kept else ""))
     print(f"wrote {out}")
 
 

@@ -168,3 +168,11 @@ def test_a_url_without_a_database_name_is_named(db_url, tmp_path):
     result = hitlai_schema_cli("status", "--database-url", url_text(db_url._replace(database=None)), cwd=tmp_path)
     assert "names no database" in result.stdout
     assert HEAD
+
+
+def test_make_sql_prints_pure_sql():
+    result = subprocess.run(["make", "--no-print-directory", "sql"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    first = next(line for line in result.stdout.splitlines() if line.strip())
+    assert first.startswith(("BEGIN;", "SET ", "--", "DO ")), first
+    assert ".venv/bin" not in result.stdout

@@ -12,23 +12,28 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import psycopg
 import pytest
 import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
 
 from hitlai_schema.models import triggers
 from hitlai_schema.models.access import (
     API_ROLES,
     COLUMN_PRIVILEGES,
+    CORE_TABLE_PRIVILEGES,
     SERVER_READ_SUBSCRIPTION_COLUMNS,
     TABLE_PRIVILEGE_TYPES,
     TABLE_PRIVILEGES,
     USER_READ_SUBSCRIPTION_COLUMNS,
     privilege_matrix_markdown,
 )
+from hitlai_schema.runtime import chain, sql_files
 from tests.support import ROOT
 from tests.support.databases import migrated_database, rolled_back
 from tests.support.rows import insert
-from tests.support.spec import BASELINE, PHASE5_TABLES
+from tests.support.spec import BASELINE, CORE_TABLES, HEAD, PHASE5_TABLES
 
 ROLES_AS_ON_SUPABASE = """
 DO $$
@@ -164,10 +169,15 @@ def test_effective_table_privileges_equal_the_matrix(db):
                 "FROM unnest(CAST(:types AS text[])) WITH ORDINALITY AS x(p, n) ORDER BY n) AS held "
                 "FROM unnest(CAST(:tables AS text[])) t, unnest(CAST(:roles AS text[])) r"
             ),
-            {"types": list(types), "tables": [*PHASE5_TABLES, "alembic_version"], "roles": list(API_ROLES)},
+            {
+                "types": list(types),
+                "tables": [*PHASE5_TABLES, *CORE_TABLES, "alembic_version"],
+                "roles": list(API_ROLES),
+            },
         )
     }
     expected = {(table, role): set(TABLE_PRIVILEGES[table][role]) for table in PHASE5_TABLES for role in API_ROLES}
+    expected |= {(table, role): set(CORE_TABLE_PRIVILEGES[role]) for table in CORE_TABLES for role in API_ROLES}
     expected |= {("alembic_version", role): set() for role in API_ROLES}
     assert effective == expected
 
@@ -184,7 +194,7 @@ def test_effective_column_privileges_equal_the_matrix(db):
                 "WHERE c.oid = ANY (ARRAY(SELECT to_regclass('public.' || t) FROM unnest(CAST(:tables AS text[])) t)) "
                 "AND has_column_privilege(r, c.oid, a.attnum, p) AND NOT has_table_privilege(r, c.oid, p)"
             ),
-            {"roles": list(API_ROLES), "tables": [*PHASE5_TABLES, "alembic_version"]},
+            {"roles": list(API_ROLES), "tables": [*PHASE5_TABLES, *CORE_TABLES, "alembic_version"]},
         )
     }
     expected = {
@@ -238,6 +248,19 @@ def test_no_api_role_may_truncate_or_write_what_it_may_not(db):
                 assert refused(db, f"DELETE FROM {table}"), f"{role} deleted from {table}"
                 assert refused(db, f"UPDATE {table} SET id = id"), f"{role} updated {table}"
                 assert refused(db, f"INSERT INTO {table} (id) VALUES (gen_random_uuid())"), f"{role} inserted {table}"
+
+
+def test_only_the_backend_reaches_the_core_tables_the_baseline_created(db):
+    """Row-level security on, no policy: anon and authenticated get nothing, and TRUNCATE is nobody's but the owner's."""
+    for table in CORE_TABLES:
+        for role in ("anon", "authenticated"):
+            with acting_as(db, role, uuid.uuid4()):
+                for statement in (f"SELECT * FROM {table}", f"TRUNCATE {table}", f"DELETE FROM {table}"):
+                    assert refused(db, statement), f"{role}: {statement}"
+        with acting_as(db, "service_role"):
+            assert refused(db, f"TRUNCATE {table}"), f"service_role truncated {table}"
+            db.execute(sa.text(f"SELECT count(*) FROM {table}"))
+            db.execute(sa.text(f"DELETE FROM {table} WHERE false"))
 
 
 def test_service_role_reads_and_writes_every_phase5_table(db):
@@ -407,8 +430,82 @@ def test_downgrade_to_the_baseline_leaves_no_grant_behind(migrate, engine):
         protected = connection.execute(
             sa.text("SELECT relrowsecurity FROM pg_class WHERE oid = 'public.alembic_version'::regclass")
         ).scalar()
-    assert grants == []
+    # The baseline's own grants stay: the backend's on the core tables.
+    assert set(grants) == {(table, role) for table in CORE_TABLES for role in API_ROLES if CORE_TABLE_PRIVILEGES[role]}
     assert protected, "a downgrade must not hand the migration history back to the API roles"
+
+
+@pytest.fixture
+def older_project(engine: sa.Engine, db_url: sa.URL) -> Iterator[sa.Engine]:
+    """This test's empty database prepared as an older Supabase project (default privileges GRANT ALL to the API
+    roles); the engine returned connects as its migrator."""
+    with engine.begin() as connection:
+        for statement in PRIVILEGE_MODELS["old_grant_all_defaults"]:
+            connection.execute(sa.text(statement))
+    migrator = sa.create_engine(db_url.set(username=MIGRATOR[0], password=MIGRATOR[1]), poolclass=sa.pool.NullPool)
+    yield migrator
+    migrator.dispose()
+
+
+def apply_baseline_file(migrator: sa.Engine) -> None:
+    """The baseline's SQL file, as `hitlai-schema sql` writes it, sent whole as Supabase's SQL editor does."""
+    url = migrator.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(url, autocommit=True) as editor:
+        editor.execute(sql_files.sql_files(upto=BASELINE)[0].sql)
+
+
+def downgrade_after_it_was_opened(config: Config, migrator: sa.Engine) -> None:
+    """Revision 20260117000001 closes alembic_version and its downgrade leaves it so; opened meanwhile, a
+    downgrade closes it again. (Not down to base: on a shared test server the roles may carry the
+    compatibility layer's marker, which the migrator may not drop.)"""
+    command.upgrade(config, chain.chain()[1].revision)
+    with migrator.begin() as connection:
+        connection.execute(sa.text("GRANT ALL ON alembic_version TO anon, authenticated, service_role"))
+        connection.execute(sa.text("ALTER TABLE alembic_version DISABLE ROW LEVEL SECURITY"))
+    command.downgrade(config, BASELINE)
+
+
+# How a run can bring alembic_version into being or change it; each must leave it closed.
+RUNS = {
+    "upgrade": lambda config, migrator: command.upgrade(config, BASELINE),
+    "stamp": lambda config, migrator: command.stamp(config, BASELINE),
+    "downgrade": downgrade_after_it_was_opened,
+    "sql file": lambda config, migrator: apply_baseline_file(migrator),
+}
+
+
+@pytest.mark.parametrize("run", RUNS)
+def test_every_run_leaves_alembic_version_closed_on_an_older_project(run, older_project, engine, alembic_config):
+    """Revision 20260117000001 closes it too, but a database stamped at the baseline has not run it yet."""
+    alembic_config.attributes["connection"] = older_project
+    RUNS[run](alembic_config, older_project)
+    with rolled_back(engine) as connection:
+        assert connection.execute(
+            sa.text("SELECT relrowsecurity FROM pg_class WHERE oid = 'public.alembic_version'::regclass")
+        ).scalar()
+        for role in API_ROLES:
+            with acting_as(connection, role):
+                for statement in (
+                    f"UPDATE alembic_version SET version_num = '{HEAD}'",
+                    "SELECT * FROM alembic_version",
+                    "TRUNCATE alembic_version",
+                ):
+                    assert refused(connection, statement), f"{role}: {statement}"
+
+
+@pytest.mark.parametrize("run", ["upgrade", "sql file"])
+def test_the_baseline_takes_back_what_old_default_privileges_grant_on_the_core_tables(
+    run, older_project, engine, alembic_config
+):
+    alembic_config.attributes["connection"] = older_project
+    RUNS[run](alembic_config, older_project)
+    with rolled_back(engine) as connection:
+        connection.execute(sa.text("INSERT INTO user_sessions (session_id, url) VALUES ('s', 'https://example.com')"))
+        for role in ("anon", "authenticated"):
+            with acting_as(connection, role):
+                assert refused(connection, "TRUNCATE user_sessions"), role
+                assert refused(connection, "SELECT * FROM user_sessions"), role
+        assert connection.execute(sa.text("SELECT count(*) FROM user_sessions")).scalar() == 1
 
 
 def test_readme_shows_the_privilege_matrix():

@@ -14,7 +14,7 @@ import traceback
 from alembic.script.revision import RevisionError
 from alembic.util import CommandError
 
-from hitlai_schema.cli import downgrade, plan, sql, stamp, status, stop, types, upgrade, verify
+from hitlai_schema.cli import downgrade, partitions, plan, sql, stamp, status, stop, types, upgrade, verify
 from hitlai_schema.runtime.errors import MigrationError, exit_with
 from hitlai_schema.runtime.settings import parse_boolean
 
@@ -49,6 +49,7 @@ def parser() -> argparse.ArgumentParser:
         ("sql", sql.HELP, sql.configure, sql.run, []),
         ("export-supabase", sql.EXPORT_HELP, sql.configure_export, sql.run_export, []),
         ("types", types.HELP, types.configure, types.run, []),
+        ("partitions", partitions.HELP, partitions.configure, partitions.run, []),
     ]
     for name, help, configure, run, aliases in commands:
         sub = subcommands.add_parser(name, help=help, description=help, aliases=aliases)

@@ -119,7 +119,10 @@ def check_alembic_version(connection: sa.Connection) -> Check:
         "SELECT r || ' ' || p FROM unnest(CAST(:roles AS text[])) r, "
         "unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) p "
         "WHERE to_regclass('public.alembic_version') IS NOT NULL "
-        "AND has_table_privilege(r, 'public.alembic_version', p)",
+        # A column privilege reaches the table too; has_any_column_privilege counts table-level ones as well.
+        "AND CASE WHEN p IN ('SELECT', 'INSERT', 'UPDATE', 'REFERENCES') "
+        "THEN has_any_column_privilege(r, 'public.alembic_version', p) "
+        "ELSE has_table_privilege(r, 'public.alembic_version', p) END",
         roles=list(access.API_ROLES),
     )
     rls = connection.execute(
@@ -131,6 +134,51 @@ def check_alembic_version(connection: sa.Connection) -> Check:
     if not rls:
         problems.append("alembic_version: row level security off")
     return outcome("alembic_version", problems, "no API role may read or write it; row level security on")
+
+
+def check_core_table_privileges(connection: sa.Connection) -> Check:
+    """The API roles' privileges on the core tables the baseline created (their primary keys carry its marker).
+
+    A stamped database's core tables came from the deployment's own SQL, with privileges of its own choosing.
+    """
+    name = "core privileges"
+    baseline = chain.chain()[0].module
+    created = _scalars(
+        connection,
+        """SELECT c.relname FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
+           WHERE k.contype = 'p' AND obj_description(k.oid, 'pg_constraint') = :marker
+             AND k.conrelid = ANY (ARRAY(SELECT to_regclass('public.' || t) FROM unnest(CAST(:tables AS text[])) t))
+           ORDER BY 1""",
+        marker=baseline.CORE_MARKER,
+        tables=sorted(access.CORE_TABLES),
+    )
+    if not created:
+        return Check(name, OK, "no core table was created by the baseline: their privileges are the deployment's")
+    held = security_drift.database_state(connection, created, [])
+    problems = []
+    for table in created:
+        for grantee in security_drift.GRANTEES:
+            want = access.CORE_TABLE_PRIVILEGES.get(grantee, frozenset())
+            have = held.table_privileges.get((table, grantee), frozenset())
+            if missing := want - have:
+                problems.append(f"{table} {grantee}: {', '.join(sorted(missing))} (missing)")
+            if extra := have - want:
+                problems.append(f"{table} {grantee}: {', '.join(sorted(extra))} (unexpected)")
+    for (table, grantee, privilege), columns in sorted(held.column_privileges.items()):
+        problems.append(f"{table} {grantee}: {privilege} of {', '.join(sorted(columns))} (unexpected)")
+    return outcome(name, problems, f"{len(created)} created by the baseline: the API roles hold what the matrix says")
+
+
+def check_invalid_indexes(connection: sa.Connection) -> Check:
+    present = set(_scalars(connection, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))
+    invalid = security_drift.compare_invalid_indexes(
+        connection, [table for table in owned_tables() if table in present]
+    )
+    return outcome(
+        "invalid indexes",
+        (f"{change.table}.{change.name}" for change in invalid),
+        "every modelled index is valid (no interrupted concurrent build)",
+    )
 
 
 def check_reference_rows(connection: sa.Connection) -> Check:
@@ -309,7 +357,9 @@ CHECKS: Sequence[Callable[[sa.Connection], Check | list[Check]]] = (
     check_enums,
     check_security,
     check_triggers,
+    check_core_table_privileges,
     check_alembic_version,
+    check_invalid_indexes,
     check_reference_rows,
     check_drift,
     check_partitions,

@@ -10,7 +10,7 @@ from typing import Any
 
 from alembic import context
 
-from hitlai_schema.runtime import alembic_private, autogenerate, environment, offline, online_ddl
+from hitlai_schema.runtime import alembic_private, autogenerate, environment, offline, online_ddl, version_table
 from hitlai_schema.runtime.errors import MigrationError
 from hitlai_schema.runtime.settings import Settings, read_settings
 
@@ -25,6 +25,8 @@ def configure_options(settings: Settings) -> dict[str, Any]:
     options: dict[str, Any] = {
         "process_revision_directives": autogenerate.revision_directives(environment_context),
         "transaction_per_migration": True,
+        # Every step, stamps included, leaves alembic_version closed to the API roles, in its own transaction.
+        "on_version_apply": [*config.attributes.get("on_version_apply", ()), version_table.close_after_step],
         **environment.live_table_guard_option(environment_context, settings),
     }
     if environment.only_compares(environment_context):
@@ -56,7 +58,6 @@ def run_online(settings: Settings) -> None:
         def configure(production_changes: online_ddl.Mode) -> None:
             context.configure(
                 connection=connection,
-                on_version_apply=config.attributes.get("on_version_apply", ()),
                 **{online_ddl.MODE_OPTION: production_changes, **configure_options(settings)},
             )
 

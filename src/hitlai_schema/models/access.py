@@ -27,7 +27,8 @@ TABLE_PRIVILEGE_TYPES = ("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "RE
 READ = frozenset({"SELECT"})
 READ_WRITE = frozenset({"SELECT", "INSERT", "UPDATE", "DELETE"})
 
-# Core tables keep whatever privileges and policies each deployment gave them.
+# A stamped database's core tables keep whatever privileges and policies its deployment gave them; those the
+# baseline creates get CORE_TABLE_PRIVILEGES.
 CORE_TABLES = frozenset(model.__tablename__ for model in (Company, TestRequest, TestRun, HumanTester, UserSession))
 # The tables of public the models declare (the domain modules are imported above, so all of them): Supabase's
 # schemas, the other Phase 1-4 tables and the *_legacy tables are not the package's.
@@ -72,6 +73,15 @@ def _table_privileges(table: str) -> dict[str, frozenset[str]]:
 # table -> role -> the table-level privileges the role holds; nothing else is granted to an API role.
 TABLE_PRIVILEGES: Mapping[str, Mapping[str, frozenset[str]]] = {
     table: _table_privileges(table) for table in PHASE5_TABLES
+}
+
+# role -> its table-level privileges on each core table the baseline creates (no column privilege): the backend
+# reads and writes them, users' roles get nothing (row-level security is on with no policy, so a grant would open no
+# row, while TRUNCATE would bypass it). A database stamped at the baseline keeps its deployment's own.
+CORE_TABLE_PRIVILEGES: Mapping[str, frozenset[str]] = {
+    "service_role": READ_WRITE,
+    "authenticated": frozenset(),
+    "anon": frozenset(),
 }
 
 # table -> role -> privilege -> the only columns the role may use it on (beyond its table-level privileges).
@@ -121,4 +131,8 @@ def privilege_matrix_markdown() -> str:
         lines.append(f"| `{table}` | " + " | ".join(cell(table, role) for role in API_ROLES) + " |")
     others = [table for table in PHASE5_TABLES if table not in special]
     lines.append(f"| the other {len(others)} Phase-5 tables | - | - | {cell(others[0], 'service_role')} |")
+    core = (
+        ", ".join(p for p in TABLE_PRIVILEGE_TYPES if p in CORE_TABLE_PRIVILEGES[role]) or "-" for role in API_ROLES
+    )
+    lines.append(f"| the {len(CORE_TABLES)} core tables, where the baseline creates them | {' | '.join(core)} |")
     return "\n".join(lines)

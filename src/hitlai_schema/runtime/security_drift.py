@@ -8,6 +8,11 @@ on scratch temporary tables and read back with pg_get_expr / pg_get_constraintde
 
 Every difference becomes one operation rendered as explicit SQL (`op.execute(...)`), with its inverse
 for the downgrade, so a generated revision is frozen history like the hand-written ones.
+
+Two more things Alembic's comparison passes over are added the same way: a modelled index that PostgreSQL
+holds INVALID (reflection returns it like a valid one), and `alembic_version` open to the API roles. So are
+the package's trigger functions and triggers (`hitlai_schema.models.triggers`): presence, definition, enabled
+state and who may EXECUTE the functions.
 """
 
 import sys
@@ -26,6 +31,7 @@ from sqlalchemy.dialects import postgresql
 
 from hitlai_schema.models import access, triggers
 from hitlai_schema.models.base import Base
+from hitlai_schema.runtime import version_table
 from hitlai_schema.runtime.database import MigrationError
 
 PLUGIN_NAME = "hitlai_schema.security"
@@ -418,6 +424,87 @@ def compare_security(
     return differences(declared, database, {*security_tables, *existing})
 
 
+class RebuildInvalidIndexOp(MigrateOperation):
+    """An index an interrupted concurrent build left INVALID: the planner ignores it, writes still maintain it."""
+
+    def __init__(self, table: str, name: str, rebuild: bool = True) -> None:
+        self.table, self.name, self.rebuild = table, name, rebuild
+
+    def reverse(self) -> "RebuildInvalidIndexOp":
+        return RebuildInvalidIndexOp(self.table, self.name, rebuild=not self.rebuild)
+
+    def to_diff_tuple(self) -> tuple[str, str, str]:
+        return ("rebuild_invalid_index" if self.rebuild else "keep_rebuilt_index", self.table, self.name)
+
+    def __repr__(self) -> str:
+        return repr(self.to_diff_tuple())
+
+
+@renderers.dispatch_for(RebuildInvalidIndexOp)
+def render_rebuild_invalid_index(autogen_context: AutogenContext, op: RebuildInvalidIndexOp) -> str:  # noqa: ARG001
+    if not op.rebuild:
+        return f"pass  # index {op.name} was rebuilt valid: nothing to undo"
+    # REINDEX INDEX runs in the revision's transaction (CONCURRENTLY cannot) and keeps the index's definition; it
+    # blocks writes to the table while it builds, as CREATE INDEX would.
+    return f"op.execute({f'REINDEX INDEX public.{op.name}'!r})"
+
+
+def compare_invalid_indexes(connection: sa.Connection, tables: Sequence[str]) -> list[RebuildInvalidIndexOp]:
+    """The models' indexes on these tables of public that the database holds INVALID (an interrupted build).
+
+    An index the models do not declare is Alembic's to report (as one to drop), not rebuilt here.
+    """
+    declared = {
+        (table, str(index.name))
+        for table in tables
+        for index in Base.metadata.tables[table].indexes
+        if index.name is not None
+    }
+    found = _rows(
+        connection,
+        """SELECT c.relname AS table, i.relname AS name
+           FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid
+           WHERE NOT x.indisvalid
+             AND x.indrelid = ANY (ARRAY(SELECT to_regclass('public.' || t) FROM unnest(CAST(:tables AS text[])) t))
+           ORDER BY c.relname, i.relname""",
+        tables=list(tables),
+    )
+    return [RebuildInvalidIndexOp(row.table, row.name) for row in found if (row.table, row.name) in declared]
+
+
+def compare_version_table(connection: sa.Connection) -> list[SecurityChangeOp]:
+    """alembic_version as every run leaves it (hitlai_schema.runtime.version_table): no privilege for an API role
+    or PUBLIC, row-level security on. Its policies, if any, open nothing without a privilege: not compared."""
+    if not existing_tables(connection, [version_table.VERSION_TABLE]):
+        return []
+    held = database_state(connection, [version_table.VERSION_TABLE], [])
+    closed = SecurityState(
+        row_level_security={version_table.VERSION_TABLE: True},
+        policies=held.policies,
+        table_privileges={},
+        column_privileges={},
+        checks={},
+    )
+    return differences(closed, held, [version_table.VERSION_TABLE])
+
+
+def _compare_integrity_for_autogenerate(
+    autogen_context: AutogenContext, upgrade_ops: UpgradeOps, schemas: set[str | None]
+) -> PriorityDispatchResult:
+    """INVALID indexes of the owned tables and the version table's privileges and row-level security."""
+    connection = autogen_context.connection
+    if connection is None or not ({None, "public"} & schemas):
+        return PriorityDispatchResult.CONTINUE
+    owned = [
+        table.name
+        for table in autogen_context.sorted_tables
+        if table.schema is None and autogen_context.run_name_filters(table.name, "table", {"schema_name": None})
+    ]
+    upgrade_ops.ops.extend(compare_invalid_indexes(connection, owned))
+    upgrade_ops.ops.extend(compare_version_table(connection))
+    return PriorityDispatchResult.CONTINUE
+
+
 def _compare_for_autogenerate(
     autogen_context: AutogenContext, upgrade_ops: UpgradeOps, schemas: set[str | None]
 ) -> PriorityDispatchResult:
@@ -631,6 +718,9 @@ def setup(plugin: Plugin) -> None:
     plugin.add_autogenerate_comparator(_compare_for_autogenerate, "schema", "security", priority=DispatchPriority.LAST)
     plugin.add_autogenerate_comparator(
         _compare_triggers_for_autogenerate, "schema", "triggers", priority=DispatchPriority.LAST
+    )
+    plugin.add_autogenerate_comparator(
+        _compare_integrity_for_autogenerate, "schema", "integrity", priority=DispatchPriority.LAST
     )
 
 

@@ -587,6 +587,11 @@ def upgrade() -> None:
 
     for table in CORE_TABLES:
         op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+    # An older Supabase project's default privileges still GRANT ALL on each new table of public to the API roles,
+    # TRUNCATE included, which row-level security does not stop: take everything back, then grant the backend
+    # what it needs. With row-level security on and no policy, a grant to anon or authenticated would open nothing.
+    op.execute(f"REVOKE ALL ON {', '.join(CORE_TABLES)} FROM PUBLIC, anon, authenticated, service_role")
+    op.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(CORE_TABLES)} TO service_role")
     op.execute(MARK_CORE)
 
 

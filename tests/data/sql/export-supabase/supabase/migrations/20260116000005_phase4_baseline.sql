@@ -422,6 +422,10 @@ ALTER TABLE human_testers ENABLE ROW LEVEL SECURITY;
 
 ALTER TABLE user_sessions ENABLE ROW LEVEL SECURITY;
 
+REVOKE ALL ON companies, test_requests, test_runs, human_testers, user_sessions FROM PUBLIC, anon, authenticated, service_role;
+
+GRANT SELECT, INSERT, UPDATE, DELETE ON companies, test_requests, test_runs, human_testers, user_sessions TO service_role;
+
 DO $mark$
 DECLARE
     table_name text;
@@ -435,5 +439,26 @@ END
 $mark$;;
 
 INSERT INTO alembic_version (version_num) VALUES ('20260116000005') RETURNING alembic_version.version_num;
+
+DO $close$
+DECLARE
+    grantees text;
+BEGIN
+    -- PUBLIC reaches every role; REVOKE at table level takes the column privileges with it.
+    SELECT string_agg(DISTINCT CASE WHEN held.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(held.grantee)) END, ', ')
+    INTO grantees
+    FROM (SELECT relacl AS acl FROM pg_class WHERE oid = 'public.alembic_version'::regclass
+          UNION ALL
+          SELECT attacl FROM pg_attribute WHERE attrelid = 'public.alembic_version'::regclass) granted,
+         aclexplode(granted.acl) held
+    WHERE held.grantee = 0 OR pg_get_userbyid(held.grantee) IN ('anon', 'authenticated', 'service_role');
+    IF grantees IS NOT NULL THEN
+        EXECUTE 'REVOKE ALL ON public.alembic_version FROM ' || grantees;
+    END IF;
+    IF NOT (SELECT relrowsecurity FROM pg_class WHERE oid = 'public.alembic_version'::regclass) THEN
+        ALTER TABLE public.alembic_version ENABLE ROW LEVEL SECURITY;
+    END IF;
+END
+$close$;
 
 
