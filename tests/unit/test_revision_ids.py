@@ -10,3 +10,8 @@ def test_the_current_utc_second():
 def test_taken_seconds_are_skipped():
     now = datetime(2026, 12, 2, 10, 0, 59, tzinfo=UTC)
     assert next_revision_id({"20261202100059", "20261202100100"}, now) == "20261202100101"
+
+
+def test_never_before_the_latest_taken_id():
+    now = datetime(2026, 12, 2, 10, 0, 0, tzinfo=UTC)
+    assert next_revision_id({"20261204213200", "20260117000005", "not_a_timestamp"}, now) == "20261204213201"
