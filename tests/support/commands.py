@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.support import ROOT
 
 
@@ -30,3 +32,35 @@ def assert_one_line_error(result: subprocess.CompletedProcess[str], *expected: s
     assert len(lines) == 1, result.stderr
     for text in expected:
         assert text in lines[0]
+
+
+def hitlai_schema_in_process(
+    capsys: pytest.CaptureFixture[str], *args: str, cwd: Path, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """The hitlai-schema command run in this process (no interpreter start-up): for the many-case error tests.
+
+    DATABASE_URL only where env gives it; the environment, the directory and the log handlers are restored after.
+    """
+    import logging
+
+    from hitlai_schema.cli import main
+
+    env_log = logging.getLogger("alembic.env")
+    handlers, level, propagate = list(env_log.handlers), env_log.level, env_log.propagate
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(cwd)
+        patch.delenv("DATABASE_URL", raising=False)
+        for name, value in env.items():
+            patch.setenv(name, value)
+        capsys.readouterr()
+        try:
+            main(list(args))
+            code = 0
+        except SystemExit as exit:
+            code = exit.code if isinstance(exit.code, int) else 1
+        finally:
+            env_log.handlers[:] = handlers
+            env_log.setLevel(level)
+            env_log.propagate = propagate
+        output = capsys.readouterr()
+    return subprocess.CompletedProcess(list(args), code, output.out, output.err)
