@@ -20,7 +20,7 @@ from alembic.runtime.plugins import Plugin
 from alembic.util import DispatchPriority, PriorityDispatchResult
 
 from hitlai_schema.models.base import Base
-from hitlai_schema.runtime.security_drift import GRANTEES, SecurityChangeOp
+from hitlai_schema.runtime.security_drift import GRANTEES, SecurityChangeOp, compared_tables
 
 PLUGIN_NAME = "hitlai_schema.partitions"
 
@@ -172,15 +172,9 @@ def compare_partitioning(connection: sa.Connection, tables: Sequence[str]) -> li
 def _compare_for_autogenerate(
     autogen_context: AutogenContext, upgrade_ops: UpgradeOps, schemas: set[str | None]
 ) -> PriorityDispatchResult:
-    connection = autogen_context.connection
-    if connection is None or not ({None, "public"} & schemas):
-        return PriorityDispatchResult.CONTINUE
-    owned = [
-        table.name
-        for table in autogen_context.sorted_tables
-        if table.schema is None and autogen_context.run_name_filters(table.name, "table", {"schema_name": None})
-    ]
-    upgrade_ops.ops.extend(compare_partitioning(connection, owned))
+    compared = compared_tables(autogen_context, schemas)
+    if compared is not None:
+        upgrade_ops.ops.extend(compare_partitioning(*compared))
     return PriorityDispatchResult.CONTINUE
 
 

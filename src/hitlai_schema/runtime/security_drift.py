@@ -488,36 +488,42 @@ def compare_version_table(connection: sa.Connection) -> list[SecurityChangeOp]:
     return differences(closed, held, [version_table.VERSION_TABLE])
 
 
-def _compare_integrity_for_autogenerate(
-    autogen_context: AutogenContext, upgrade_ops: UpgradeOps, schemas: set[str | None]
-) -> PriorityDispatchResult:
-    """INVALID indexes of the owned tables and the version table's privileges and row-level security."""
+def compared_tables(
+    autogen_context: AutogenContext, schemas: set[str | None]
+) -> tuple[sa.Connection, list[str]] | None:
+    """The connection and the owned tables in public a comparator covers; None when it has no connection or the
+    run does not look at public."""
     connection = autogen_context.connection
     if connection is None or not ({None, "public"} & schemas):
-        return PriorityDispatchResult.CONTINUE
+        return None
     owned = [
         table.name
         for table in autogen_context.sorted_tables
         if table.schema is None and autogen_context.run_name_filters(table.name, "table", {"schema_name": None})
     ]
-    upgrade_ops.ops.extend(compare_invalid_indexes(connection, owned))
-    upgrade_ops.ops.extend(compare_version_table(connection))
+    return connection, owned
+
+
+def _compare_integrity_for_autogenerate(
+    autogen_context: AutogenContext, upgrade_ops: UpgradeOps, schemas: set[str | None]
+) -> PriorityDispatchResult:
+    """INVALID indexes of the owned tables and the version table's privileges and row-level security."""
+    compared = compared_tables(autogen_context, schemas)
+    if compared is not None:
+        connection, owned = compared
+        upgrade_ops.ops.extend(compare_invalid_indexes(connection, owned))
+        upgrade_ops.ops.extend(compare_version_table(connection))
     return PriorityDispatchResult.CONTINUE
 
 
 def _compare_for_autogenerate(
     autogen_context: AutogenContext, upgrade_ops: UpgradeOps, schemas: set[str | None]
 ) -> PriorityDispatchResult:
-    connection = autogen_context.connection
-    if connection is None or not ({None, "public"} & schemas):
-        return PriorityDispatchResult.CONTINUE
-    owned = [
-        table.name
-        for table in autogen_context.sorted_tables
-        if table.schema is None and autogen_context.run_name_filters(table.name, "table", {"schema_name": None})
-    ]
-    security_tables = [table for table in access.PHASE5_TABLES if table in owned]
-    upgrade_ops.ops.extend(compare_security(connection, security_tables, owned))
+    compared = compared_tables(autogen_context, schemas)
+    if compared is not None:
+        connection, owned = compared
+        security_tables = [table for table in access.PHASE5_TABLES if table in owned]
+        upgrade_ops.ops.extend(compare_security(connection, security_tables, owned))
     return PriorityDispatchResult.CONTINUE
 
 
@@ -701,15 +707,9 @@ def compare_triggers(connection: sa.Connection, tables: Sequence[str]) -> list[S
 def _compare_triggers_for_autogenerate(
     autogen_context: AutogenContext, upgrade_ops: UpgradeOps, schemas: set[str | None]
 ) -> PriorityDispatchResult:
-    connection = autogen_context.connection
-    if connection is None or not ({None, "public"} & schemas):
-        return PriorityDispatchResult.CONTINUE
-    owned = [
-        table.name
-        for table in autogen_context.sorted_tables
-        if table.schema is None and autogen_context.run_name_filters(table.name, "table", {"schema_name": None})
-    ]
-    upgrade_ops.ops.extend(compare_triggers(connection, owned))
+    compared = compared_tables(autogen_context, schemas)
+    if compared is not None:
+        upgrade_ops.ops.extend(compare_triggers(*compared))
     return PriorityDispatchResult.CONTINUE
 
 
