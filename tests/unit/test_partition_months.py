@@ -37,3 +37,10 @@ def test_ages():
     assert Age.parse("36h").before(now) == now - datetime.timedelta(hours=36)
     with pytest.raises(partitions.PartitionError):
         Age.parse("180")  # a bare number: days? milliseconds? refused
+
+
+def test_partition_maintenance_names_the_same_api_roles_as_the_access_matrix():
+    from hitlai_schema.models import access
+    from hitlai_schema.runtime import partitions
+
+    assert partitions.API_ROLES == access.API_ROLES

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from hitlai_schema.models import access, triggers
 from hitlai_schema.models.base import Base
-from hitlai_schema.runtime import chain, comparison, partition_drift, security_drift
+from hitlai_schema.runtime import chain, comparison, partition_drift, partitions, security_drift
 
 OK, FAIL, WARN = "ok", "FAIL", "warn"
 REFERENCE_REVISION = "20260117000005"
@@ -333,7 +333,7 @@ def check_partitions(connection: sa.Connection) -> list[Check]:
             continue
         ahead = f"{summary.future_months} month{'s' if summary.future_months != 1 else ''} ahead"
         detail = f"{len(summary.months)} months, {summary.months[0]} to {summary.months[-1]}, {ahead}"
-        if summary.future_months < partition_drift.FEWEST_FUTURE_MONTHS:
+        if summary.future_months < partitions.FEWEST_FUTURE_MONTHS:
             detail += "; inserts fail once the newest month is over: run `hitlai-schema partitions ensure`"
             rows.append(Check(name, WARN, detail))
         else:

@@ -15,13 +15,15 @@ These are history like the revisions that list them: a change's SQL must not cha
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 import sqlalchemy as sa
 
 from hitlai_schema.runtime.errors import SQLSTATE_DEADLOCK_DETECTED, SQLSTATE_LOCK_NOT_AVAILABLE
 
 # The MigrationContext option env.py sets to say how apply() runs (see Mode).
+T = TypeVar("T")
+
 MODE_OPTION = "hitlai_production_changes"
 # Online: env.py makes the changes after the revisions commit. Inline: in the caller's transaction,
 # plainly. Offline: columns and keys inline; env.py writes the concurrent builds after the transaction.
@@ -158,11 +160,8 @@ def complete(
     pending = [(change, current) for change, current in zip(changes, found, strict=True) if current != "done"]
     if not pending:
         return
-    level = connection.get_isolation_level()
-    connection.rollback()
     # Each change frames its own transaction (alter_briefly), or runs outside any (build_concurrently).
-    connection.execution_options(isolation_level="AUTOCOMMIT")
-    try:
+    with autocommit(connection):
         for change, current in pending:
             try:
                 if change.concurrent:
@@ -172,10 +171,6 @@ def complete(
             except sa.exc.DBAPIError as exc:
                 raise ChangeFailed(change, exc) from exc
             log(f"added {change.describe()}")
-    finally:
-        # Ends the frame SQLAlchemy opened on its own; on the server no transaction is left open.
-        connection.rollback()
-        connection.execution_options(isolation_level=level)
 
 
 class ChangeFailed(Exception):
@@ -194,23 +189,33 @@ def alter_briefly(connection: sa.Connection, change: Change, retry: Retry) -> No
     go in one round trip: three per change, not four.
     """
     begin = f"BEGIN; SET LOCAL lock_timeout = '{retry.lock_timeout.replace(chr(39), chr(39) * 2)}'"
+
+    def attempt() -> None:
+        connection.exec_driver_sql(begin)
+        connection.exec_driver_sql(change.sql)
+        connection.exec_driver_sql("COMMIT")
+
+    with_retries(connection, attempt, retry)
+
+
+def with_retries(connection: sa.Connection, attempt: Callable[[], T], retry: Retry, framed: bool = True) -> T:
+    """Run attempt() until no lock_timeout stops it, pausing longer each time; a framed attempt is rolled back."""
     pause = retry.first_pause
-    for attempt in range(1, retry.attempts + 1):
+    for number in range(1, retry.attempts + 1):
         try:
-            connection.exec_driver_sql(begin)
-            connection.exec_driver_sql(change.sql)
-            connection.exec_driver_sql("COMMIT")
-            return
+            return attempt()
         except BaseException as exc:
-            roll_back(connection)
+            if framed:
+                roll_back(connection)
             if (
                 not isinstance(exc, sa.exc.OperationalError)
                 or getattr(exc.orig, "sqlstate", None) != SQLSTATE_LOCK_NOT_AVAILABLE
-                or attempt == retry.attempts
+                or number == retry.attempts
             ):
                 raise
         time.sleep(pause)
         pause *= 2
+    raise AssertionError("unreachable: the last attempt returns or raises")
 
 
 def roll_back(connection: sa.Connection) -> None:
@@ -221,6 +226,26 @@ def roll_back(connection: sa.Connection) -> None:
         connection.exec_driver_sql("ROLLBACK")
     except sa.exc.DBAPIError:
         pass
+
+
+class autocommit:
+    """The connection in AUTOCOMMIT for the block: each step frames its own transaction, or runs outside one."""
+
+    def __init__(self, connection: sa.Connection) -> None:
+        self.connection = connection
+        self.level = ""
+
+    def __enter__(self) -> sa.Connection:
+        self.level = self.connection.get_isolation_level()
+        self.connection.rollback()
+        self.connection.execution_options(isolation_level="AUTOCOMMIT")
+        return self.connection
+
+    def __exit__(self, *exc: object) -> None:
+        # Ends the frame SQLAlchemy opened on its own; on the server no transaction is left open.
+        if not (self.connection.closed or self.connection.invalidated):
+            self.connection.rollback()
+            self.connection.execution_options(isolation_level=self.level)
 
 
 def build_concurrently(

@@ -24,9 +24,6 @@ from hitlai_schema.runtime.security_drift import GRANTEES, SecurityChangeOp, com
 
 PLUGIN_NAME = "hitlai_schema.partitions"
 
-# Fewer months ahead of the current one than this and verify warns: a write in a month with no partition fails.
-FEWEST_FUTURE_MONTHS = 2
-
 
 def declared_partition_keys(tables: Iterable[str]) -> dict[str, str | None]:
     """Each table's partition key as its model declares it (`postgresql_partition_by`), None for a plain table."""

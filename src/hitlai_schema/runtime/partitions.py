@@ -19,7 +19,6 @@ No extension is needed, so this works on every supported server, the embedded on
 
 import datetime
 import re
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -27,14 +26,15 @@ from typing import Any
 import psycopg
 import sqlalchemy as sa
 
-from hitlai_schema.runtime.errors import SQLSTATE_LOCK_NOT_AVAILABLE, MigrationError
-from hitlai_schema.runtime.online_ddl import Retry
+from hitlai_schema.runtime.errors import MigrationError, quote
+from hitlai_schema.runtime.online_ddl import Retry, autocommit, with_retries
 
 SCHEMA = "hitlai_partitions"
 # The months kept ahead of the current one (spec: the current month and the next 3 always exist).
 DEFAULT_AHEAD = 3
 # Fewer future months than this and `status` warns, as `verify` does.
 FEWEST_FUTURE_MONTHS = 2
+# models.access.API_ROLES, restated: the command line imports this module, and must import no model module.
 API_ROLES = ("anon", "authenticated", "service_role")
 # A concurrent detach waits for every transaction using the parent and only then locks the referenced tables
 # to give the detached foreign keys their triggers; its first waits hold up no writer, so it may wait longer
@@ -622,59 +622,6 @@ def drop_detached(connection: sa.Connection, name: str, retry: Retry) -> None:
 
 
 # --- shared -------------------------------------------------------------------------------------------------
-
-
-class autocommit:
-    """The connection in AUTOCOMMIT for the block: each step frames its own transaction, or runs outside one."""
-
-    def __init__(self, connection: sa.Connection) -> None:
-        self.connection = connection
-        self.level = ""
-
-    def __enter__(self) -> sa.Connection:
-        self.level = self.connection.get_isolation_level()
-        self.connection.rollback()
-        self.connection.execution_options(isolation_level="AUTOCOMMIT")
-        return self.connection
-
-    def __exit__(self, *exc: object) -> None:
-        # Ends the frame SQLAlchemy opened on its own; on the server no transaction is left open.
-        if not (self.connection.closed or self.connection.invalidated):
-            self.connection.rollback()
-            self.connection.execution_options(isolation_level=self.level)
-
-
-def with_retries(connection: sa.Connection, attempt: Callable[[], bool], retry: Retry, framed: bool = True) -> bool:
-    """Run attempt() until no lock_timeout stops it, pausing longer each time; a framed attempt is rolled back."""
-    pause = retry.first_pause
-    for number in range(1, retry.attempts + 1):
-        try:
-            return attempt()
-        except BaseException as exc:
-            if framed:
-                roll_back(connection)
-            if (
-                not isinstance(exc, sa.exc.OperationalError)
-                or getattr(exc.orig, "sqlstate", None) != SQLSTATE_LOCK_NOT_AVAILABLE
-                or number == retry.attempts
-            ):
-                raise
-        time.sleep(pause)
-        pause *= 2
-    raise AssertionError("unreachable")
-
-
-def roll_back(connection: sa.Connection) -> None:
-    if connection.closed or connection.invalidated:
-        return
-    try:
-        connection.exec_driver_sql("ROLLBACK")
-    except sa.exc.DBAPIError:
-        pass
-
-
-def quote(connection: sa.Connection, name: str) -> str:
-    return connection.dialect.identifier_preparer.quote(name)
 
 
 def first_line(exc: sa.exc.DBAPIError) -> str:
